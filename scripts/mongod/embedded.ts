@@ -1,0 +1,42 @@
+/**
+ * Starts a single-node MongoDB replica set through mongodb-memory-server, so that transactions
+ * and change streams work exactly as on a production replica set.
+ */
+import { mkdirSync } from 'node:fs';
+import type { MongoMemoryReplSet } from 'mongodb-memory-server';
+import { locateMongod } from './locate';
+
+export interface EmbeddedMongo {
+  uri: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** Keep data here across restarts; omit for a throw-away database (tests). */
+  dbPath?: string;
+  /** A persistent replica set must come back on the port its configuration names. */
+  port?: number;
+  /** How many members (the scale-out test uses three). */
+  members?: number;
+}
+
+export async function startEmbeddedMongo(options: EmbeddedOptions = {}): Promise<EmbeddedMongo> {
+  const binary = await locateMongod();
+  const { MongoMemoryReplSet } = await import('mongodb-memory-server');
+  if (options.dbPath) mkdirSync(options.dbPath, { recursive: true });
+  const replSet: MongoMemoryReplSet = await MongoMemoryReplSet.create({
+    binary: { systemBinary: binary.systemBinary, version: binary.version },
+    replSet: { count: options.members ?? 1, storageEngine: 'wiredTiger', name: 'onewindow' },
+    instanceOpts: options.dbPath
+      ? [{ dbPath: options.dbPath, port: options.port, storageEngine: 'wiredTiger', launchTimeout: 60_000 }]
+      : Array.from({ length: options.members ?? 1 }, () => ({ launchTimeout: 60_000 })),
+  });
+  await replSet.waitUntilRunning();
+  return {
+    uri: replSet.getUri(),
+    async stop() {
+      // doCleanup false keeps a persistent dbPath; throw-away folders are removed.
+      await replSet.stop({ doCleanup: !options.dbPath, force: false });
+    },
+  };
+}
