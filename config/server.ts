@@ -40,6 +40,29 @@ const EnvSchema = z.object({
   ALIYUN_ACCESS_KEY_ID: z.string().optional(),
   ALIYUN_ACCESS_KEY_SECRET: z.string().optional(),
   ALIYUN_SMS_SIGN_NAME: z.string().default('一窗通办'),
+  SMS_TEMPLATE_CODES: z
+    .string()
+    .default('{}')
+    .transform((v, ctx) => {
+      try {
+        const parsed = JSON.parse(v);
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, string>;
+      } catch {
+        /* reported below */
+      }
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON object like {"login_code":"SMS_123456"}' });
+      return z.NEVER;
+    }),
+  SMS_QUIET_HOURS: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must look like 21:00-08:00 (UTC+8), or be empty to disable')
+    .optional(),
+  SMS_DAILY_CAP_PER_NUMBER: z.coerce.number().int().min(1).default(50),
+  SMS_MAX_TRIES: z.coerce.number().int().min(1).max(20).default(6),
+  SMS_RETRY_BASE_SECONDS: z.coerce.number().min(0.01).default(30),
+  SMS_TIMEOUT_MS: z.coerce.number().int().min(200).default(5000),
+  SMS_LEASE_SECONDS: z.coerce.number().min(1).default(60),
+  SMS_CALLBACK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   WECHAT_APPID: z.string().optional(),
   WECHAT_SECRET: z.string().optional(),
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
@@ -47,6 +70,7 @@ const EnvSchema = z.object({
   TOKEN_SECRET: secret.optional(),
   DATA_ENCRYPTION_KEY: secret.optional(),
   CORS_ORIGINS: z.string().default(''),
+  TRUST_PROXY: bool.default(false),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -67,11 +91,25 @@ export interface Config {
   sms: {
     provider: Env['SMS_PROVIDER'];
     aliyun: { endpoint: string; protocol: 'https' | 'http'; accessKeyId?: string; accessKeySecret?: string; signName: string };
+    /** Provider template code per message kind (defaults to OW_<KIND>). */
+    templateCodes: Record<string, string>;
+    /** Policy notices wait outside these hours (UTC+8); undefined = no quiet hours. */
+    quietHours?: { start: string; end: string };
+    dailyCapPerNumber: number;
+    maxTries: number;
+    retryBaseSeconds: number;
+    timeoutMs: number;
+    /** How long a worker holds a claimed message before others may recover it. */
+    leaseMs: number;
+    /** Shared secret the receipt and reply pushes must present. */
+    callbackSecret?: string;
   };
   wechat: { appId?: string; secret?: string; apiBase: string };
   botToken?: string;
   secrets: { tokenKey: Buffer; dataKey: Buffer };
   corsOrigins: string[];
+  /** Trust X-Forwarded-For from a reverse proxy (client addresses for rate limits). */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -118,6 +156,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       problems.push('ALIYUN_SMS_PROTOCOL: http is allowed only for a loopback endpoint');
     }
   }
+  if (production && !env.SMS_CALLBACK_SECRET) problems.push('SMS_CALLBACK_SECRET: required in production (receipt and reply pushes)');
   if (problems.length) throw new ConfigError(problems);
   const generated = !env.TOKEN_SECRET || !env.DATA_ENCRYPTION_KEY ? developmentSecrets(dataDir) : undefined;
   return {
@@ -142,6 +181,19 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         accessKeySecret: env.ALIYUN_ACCESS_KEY_SECRET,
         signName: env.ALIYUN_SMS_SIGN_NAME,
       },
+      templateCodes: env.SMS_TEMPLATE_CODES,
+      quietHours: (() => {
+        const value = source.SMS_QUIET_HOURS === undefined ? '21:00-08:00' : env.SMS_QUIET_HOURS;
+        if (!value) return undefined;
+        const [start, end] = value.split('-');
+        return { start, end };
+      })(),
+      dailyCapPerNumber: env.SMS_DAILY_CAP_PER_NUMBER,
+      maxTries: env.SMS_MAX_TRIES,
+      retryBaseSeconds: env.SMS_RETRY_BASE_SECONDS,
+      timeoutMs: env.SMS_TIMEOUT_MS,
+      leaseMs: env.SMS_LEASE_SECONDS * 1000,
+      callbackSecret: env.SMS_CALLBACK_SECRET,
     },
     wechat: { appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET, apiBase: env.WECHAT_API_BASE },
     botToken: env.BOT_TOKEN,
@@ -150,6 +202,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       dataKey: decodeSecret(env.DATA_ENCRYPTION_KEY ?? generated!.DATA_ENCRYPTION_KEY),
     },
     corsOrigins: env.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    trustProxy: env.TRUST_PROXY,
   };
 }
 

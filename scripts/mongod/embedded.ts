@@ -16,6 +16,8 @@ export interface EmbeddedOptions {
   dbPath?: string;
   /** A persistent replica set must come back on the port its configuration names. */
   port?: number;
+  /** Database name in the returned URI. */
+  dbName?: string;
   /** How many members (the scale-out test uses three). */
   members?: number;
 }
@@ -33,7 +35,7 @@ export async function startEmbeddedMongo(options: EmbeddedOptions = {}): Promise
   });
   await replSet.waitUntilRunning();
   return {
-    uri: replSet.getUri(),
+    uri: replSet.getUri(options.dbName ?? 'onewindow'),
     async stop() {
       // doCleanup false keeps a persistent dbPath; throw-away folders are removed.
       await replSet.stop({ doCleanup: !options.dbPath, force: false });

@@ -1,0 +1,23 @@
+/** Every domain's routes, mounted under /api/v1. A new domain adds its router here. */
+import { docsPage, openApiDocument } from './http/openapi';
+import { ApiRouter } from './http/routes';
+import { identityRoutes } from './identity/routes';
+import { metaRoutes } from './meta/routes';
+import { noticeRoutes } from './notices/routes';
+import { notificationRoutes } from './notifications/routes';
+import { servicePointRoutes } from './service-points/routes';
+
+const docsRoutes = new ApiRouter('/api/v1')
+  .route({ method: 'get', path: '/openapi.json', summary: 'This OpenAPI 3.1 document', tags: ['meta'], handler: () => openApiDocument() })
+  .route({
+    method: 'get',
+    path: '/docs',
+    summary: 'Readable API documentation',
+    tags: ['meta'],
+    handler: (ctx) => {
+      ctx.type = 'html';
+      return docsPage();
+    },
+  });
+
+export const apiRouters: ApiRouter[] = [metaRoutes, docsRoutes, identityRoutes, servicePointRoutes, notificationRoutes, noticeRoutes];

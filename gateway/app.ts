@@ -1,0 +1,37 @@
+/** The Koa application: cross-cutting middleware, then the API, then the H5 app. */
+import Koa from 'koa';
+import { config } from '../config/server';
+import { apiRouters } from './api';
+import { healthEndpoint } from './health/routes';
+import { authenticate } from './identity/middleware';
+import { errorHandler } from './http/error-handler';
+import { httpMetrics, metricsEndpoint } from './http/metrics';
+import { requestContext } from './http/request-context';
+import { bodyParser, corsAllowList, securityHeaders } from './http/security';
+import { serveH5 } from './web/h5-static';
+
+export interface AppOptions {
+  /** Folder of the built H5 mini-program to serve at `/`. */
+  h5Dir?: string;
+}
+
+export function createApp(options: AppOptions = {}): Koa {
+  const cfg = config();
+  const app = new Koa({ proxy: cfg.trustProxy });
+  app.silent = true; // errors are logged by errorHandler, once, without personal data
+  app.use(requestContext);
+  app.use(httpMetrics);
+  app.use(errorHandler);
+  app.use(securityHeaders());
+  app.use(corsAllowList(cfg.corsOrigins));
+  app.use(metricsEndpoint);
+  app.use(healthEndpoint);
+  app.use(bodyParser());
+  app.use(authenticate);
+  for (const api of apiRouters) {
+    app.use(api.middleware());
+    app.use(api.allowedMethods());
+  }
+  if (options.h5Dir) app.use(serveH5(options.h5Dir));
+  return app;
+}

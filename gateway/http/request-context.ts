@@ -1,0 +1,25 @@
+/** Gives each request an id (echoed as X-Request-Id), a child logger and one access-log line. */
+import { randomUUID } from 'node:crypto';
+import type { Middleware } from 'koa';
+import { logger } from '../logger';
+
+const SAFE_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export const requestContext: Middleware = async (ctx, next) => {
+  const incoming = ctx.get('X-Request-Id');
+  const requestId = SAFE_ID.test(incoming) ? incoming : randomUUID();
+  ctx.state.requestId = requestId;
+  ctx.set('X-Request-Id', requestId);
+  const log = logger().child({ requestId });
+  ctx.state.log = log;
+  const started = process.hrtime.bigint();
+  try {
+    await next();
+  } finally {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    if (ctx.path !== '/healthz' && ctx.path !== '/metrics') {
+      // Only the path: query strings can carry phone digits or tracking numbers.
+      log.info({ method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(ms * 10) / 10 }, 'request');
+    }
+  }
+};

@@ -1,0 +1,3 @@
+/** Importing this registers every background task (queue consumers and scheduled jobs). */
+import './notifications/delivery';
+import './notices/service';

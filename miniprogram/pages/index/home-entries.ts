@@ -1,0 +1,42 @@
+/**
+ * What the home page offers. The four single windows and two function areas are the hall's own
+ * layout (进一扇门，办成一揽子事); quick entries gain a `url` as their pages arrive.
+ */
+import type { ComponentType } from 'react';
+import { Clock, Feedback, Gardener, Home, Notice, Order, Service, Store, User, Wallet } from '@nutui/icons-react-taro';
+
+type Icon = ComponentType<{ size?: string | number; color?: string; className?: string }>;
+
+export interface HallArea {
+  code: string;
+  name: string;
+  summary: string;
+  icon: Icon;
+}
+
+export interface QuickEntry {
+  key: string;
+  title: string;
+  icon: Icon;
+  /** Page to open; entries without one are announced as coming soon. */
+  url?: string;
+}
+
+export const SINGLE_WINDOWS: HallArea[] = [
+  { code: 'market_access', name: '市场准入', summary: '企业开办、经营许可', icon: Store },
+  { code: 'construction', name: '基本建设', summary: '立项、规划、施工许可', icon: Home },
+  { code: 'agriculture', name: '农牧业产业发展', summary: '农牧林水项目与补贴', icon: Gardener },
+  { code: 'social_affairs', name: '社会事业', summary: '户籍、社保、民政', icon: User },
+];
+
+export const SERVICE_AREAS: HallArea[] = [
+  { code: 'payment', name: '集中缴费区', summary: '税费、规费一处缴清', icon: Wallet },
+  { code: 'intermediary', name: '中介服务区', summary: '测绘、评估、代理', icon: Service },
+];
+
+export const QUICK_ENTRIES: QuickEntry[] = [
+  { key: 'bookings', title: '预约办事', icon: Clock },
+  { key: 'applications', title: '办件查询', icon: Order },
+  { key: 'complaints', title: '投诉建议', icon: Feedback },
+  { key: 'notices', title: '政策通知', icon: Notice },
+];

@@ -1,0 +1,16 @@
+/** Fixed-window counters shared by every gateway instance. */
+import { model, Schema } from 'mongoose';
+
+const rateLimitSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    count: { type: Number, required: true },
+    expiresAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+
+// Counters delete themselves once their window has passed.
+rateLimitSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+
+export const RateLimitModel = model('RateLimit', rateLimitSchema);

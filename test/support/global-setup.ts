@@ -1,0 +1,17 @@
+/**
+ * Starts the one real mongod (a single-node replica set) the whole run shares, unless
+ * MONGODB_URI points at one already. Provisioning, when needed, prints its progress.
+ */
+import { startEmbeddedMongo } from '../../scripts/mongod/embedded';
+
+export default async function globalSetup(): Promise<void> {
+  if (process.env.MONGODB_URI) {
+    process.env.ONEWINDOW_TEST_MONGO_URI = process.env.MONGODB_URI;
+    return;
+  }
+  const started = Date.now();
+  const mongo = await startEmbeddedMongo();
+  process.env.ONEWINDOW_TEST_MONGO_URI = mongo.uri;
+  (globalThis as { __ONEWINDOW_MONGO__?: typeof mongo }).__ONEWINDOW_MONGO__ = mongo;
+  process.stderr.write(`\n[test] MongoDB replica set ready at ${mongo.uri} (${Date.now() - started} ms)\n`);
+}
