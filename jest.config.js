@@ -2,7 +2,7 @@
  * One jest run, three projects (gateway, bot, miniprogram), one real MongoDB replica set shared by
  * the run (started in test/support/global-setup.ts; each test file uses its own database).
  */
-const transform = { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, diagnostics: false }] };
+const transform = { '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }] };
 
 const project = (name, extra = {}) => ({
   displayName: name,
