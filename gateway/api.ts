@@ -1,6 +1,10 @@
 /** Every domain's routes, mounted under /api/v1. A new domain adds its router here. */
+import { applicationRoutes } from './applications/routes';
+import { bookingRoutes } from './bookings/routes';
 import { docsPage, openApiDocument } from './http/openapi';
 import { ApiRouter } from './http/routes';
+import { queueRoutes } from './queue/routes';
+import { guideRoutes } from './guides/routes';
 import { identityRoutes } from './identity/routes';
 import { metaRoutes } from './meta/routes';
 import { noticeRoutes } from './notices/routes';
@@ -20,4 +24,4 @@ const docsRoutes = new ApiRouter('/api/v1')
     },
   });
 
-export const apiRouters: ApiRouter[] = [metaRoutes, docsRoutes, identityRoutes, servicePointRoutes, notificationRoutes, noticeRoutes];
+export const apiRouters: ApiRouter[] = [metaRoutes, docsRoutes, identityRoutes, guideRoutes, servicePointRoutes, notificationRoutes, noticeRoutes, applicationRoutes, bookingRoutes, queueRoutes];

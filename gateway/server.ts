@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { config } from '../config/server';
 import { createApp } from './app';
 import { connectDatabase, disconnectDatabase } from './db/connection';
+import { catalogue, watchCatalogue } from './guides/catalogue';
 import { ensureAdministrator, type AdminBootstrap } from './identity/bootstrap-admin';
 import { logger } from './logger';
 import { seedDemoData, type SeedReport } from './seed';
@@ -36,6 +37,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   await connectDatabase(options.mongoUri);
   const admin = await ensureAdministrator(cfg);
   const seed = (options.demoSeed ?? cfg.demoSeed) ? await seedDemoData() : undefined;
+  // Build the search index before the first request, and keep it fresh.
+  await catalogue();
+  const catalogueWatch = watchCatalogue();
   const app = createApp({ h5Dir: options.h5Dir });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(options.port ?? cfg.port, options.host ?? cfg.host, () => resolve(s));
@@ -61,6 +65,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         await closed;
         clearTimeout(grace);
         await worker?.stop();
+        await catalogueWatch.stop();
         await disconnectDatabase();
         logger().info('gateway stopped');
       })();

@@ -20,6 +20,8 @@ import { renderText, TEMPLATES, type MessageKind } from './templates';
 import { quietUntil, retryDelayMs } from './schedule';
 
 export const DELIVERY_TASK = 'sms-delivery';
+/** How long a message waits for an earlier one to the same number. */
+const ORDER_WAIT_MS = 500;
 
 type MessageDoc = HydratedDocument<Message>;
 
@@ -93,6 +95,16 @@ async function mustWait(message: MessageDoc, now: Date): Promise<{ until: Date; 
   const quiet = spec.quiet ? quietUntil(now, sms.quietHours) : undefined;
   if (quiet) return { until: quiet, reason: 'quiet_hours' };
   if (message.kind === 'login_code') return undefined; // limited when requested (identity)
+  // One number's messages arrive in the order they were queued ("accepted" before "ready").
+  const earlier = await MessageModel.exists({
+    phoneHash: message.phoneHash,
+    _id: { $ne: message._id },
+    createdAt: { $lt: message.createdAt },
+    status: { $in: ['queued', 'sending'] },
+    priority: { $lte: message.priority },
+    dueAt: { $lte: now },
+  });
+  if (earlier) return { until: new Date(now.getTime() + ORDER_WAIT_MS), reason: 'ordering' };
   const cap = await hit(`sms-cap:${message.phoneHash}:${message.templateCode}`, { limit: sms.dailyCapPerNumber, windowSeconds: 86400 }, now.getTime());
   if (cap.allowed) return undefined;
   return { until: new Date(now.getTime() + cap.retryAfterSeconds * 1000), reason: 'daily_cap' };

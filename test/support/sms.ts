@@ -1,5 +1,6 @@
 /** The real SMS path for tests: the Aliyun provider (real SDK) against the signature-checking fake. */
 import { drainQueue } from '../../gateway/notifications/delivery';
+import { MessageModel } from '../../models/message';
 import { startFakeAliyun, type FakeAliyun } from './fake-aliyun';
 
 export async function startSmsFake(): Promise<{ fake: FakeAliyun; env: Record<string, string> }> {
@@ -20,9 +21,19 @@ export async function startSmsFake(): Promise<{ fake: FakeAliyun; env: Record<st
   };
 }
 
-/** Runs the delivery worker until nothing is due (what the background worker does continuously). */
-export function deliverQueuedSms(workerId = 'test-worker'): Promise<number> {
-  return drainQueue(workerId);
+/**
+ * Runs the delivery worker until nothing is due within the next few seconds (what the background
+ * worker does continuously); messages deferred for quiet hours or caps stay queued.
+ */
+export async function deliverQueuedSms(workerId = 'test-worker'): Promise<number> {
+  let handled = 0;
+  for (let round = 0; round < 40; round++) {
+    handled += await drainQueue(workerId);
+    const soon = await MessageModel.exists({ status: { $in: ['queued', 'sending'] }, dueAt: { $lte: new Date(Date.now() + 3000) } });
+    if (!soon) break;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return handled;
 }
 
 /** The newest login code the fake received for a phone. */

@@ -8,7 +8,7 @@ import { SmsOptOutModel } from '../../../models/sms-opt-out';
 import type { FakeAliyun } from '../../support/fake-aliyun';
 import { startTestGateway, type TestGateway } from '../../support/gateway';
 import { spawnScript } from '../../support/processes';
-import { startSmsFake } from '../../support/sms';
+import { deliverQueuedSms, startSmsFake } from '../../support/sms';
 
 let gw: TestGateway;
 let fake: FakeAliyun;
@@ -63,7 +63,7 @@ describe('per-number daily cap', () => {
     for (let i = 0; i < 3; i++) {
       await enqueueMessage({ kind: 'complaint_replied', phone: '13700000001', params: { trackingNumber: `TS${i}`, type: '投诉' }, dedupeKey: `cap-${i}` });
     }
-    await drainQueue('w1');
+    await deliverQueuedSms();
     expect(fake.sent).toHaveLength(2);
     const deferred = (await MessageModel.findOne({ status: 'queued' }).lean())!;
     expect(deferred.deferredReason).toBe('daily_cap');

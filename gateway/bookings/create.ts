@@ -1,0 +1,112 @@
+/**
+ * Booking a slot. Every rule is checked first (real name, no-show block, slot, time window, seats
+ * left); then one transaction inserts the booking (the unique day key enforces one booking per
+ * person per day), queues the confirmation SMS and takes the seat with a conditional update, last,
+ * so the contended slot document is held for the shortest time. Any refusal leaves nothing behind.
+ */
+import { createHash } from 'node:crypto';
+import { customAlphabet } from 'nanoid';
+import { BookingModel, type Booking } from '../../models/booking';
+import { AppError, conflict } from '../errors';
+import type { ResidentActor } from '../identity/actor';
+import { loadResident } from '../identity/residents';
+import { decryptPersonal } from '../privacy/crypto';
+import { now as clockNow } from './clock';
+import { enqueueConfirmation } from './messages';
+import { assertNotBlocked } from './no-shows';
+import { presentBooking, type PresentedBooking } from './presenter';
+import { bookingRules } from './rules';
+import { takeSeat } from './seats';
+import { assertSlotOpen, defaultCapacity, materializeSlot, resolveSlot } from './target';
+import { assertBookableTime } from './timing';
+import { duplicateKeyOf, inTransaction } from './transaction';
+
+/** 8 characters without look-alikes (0/O, 1/I): about 10^12 codes. */
+export const newBookingCode = customAlphabet('23456789ABCDEFGHJKLMNPQRSTUVWXYZ', 8);
+
+export interface CreateBookingInput {
+  slotId: string;
+  guideCode: string;
+  /** The client's Idempotency-Key: the same key and request make one booking. */
+  idempotencyKey?: string;
+}
+
+export interface CreatedBooking {
+  booking: PresentedBooking;
+  /** True when an earlier request with the same key made it. */
+  replayed: boolean;
+}
+
+const requestHashOf = (input: CreateBookingInput) => createHash('sha256').update(`${input.slotId}\n${input.guideCode}`).digest('base64url');
+
+async function replayOf(userId: string, input: CreateBookingInput): Promise<(Booking & { _id: unknown }) | undefined> {
+  if (!input.idempotencyKey) return undefined;
+  const prior = await BookingModel.findOne({ userId, idempotencyKey: input.idempotencyKey }).lean();
+  if (!prior) return undefined;
+  if (prior.requestHash !== requestHashOf(input)) {
+    throw conflict('booking.idempotency_conflict', '该请求标识已用于另一笔不同的预约，请勿重复使用');
+  }
+  return prior;
+}
+
+export async function createBooking(actor: ResidentActor, input: CreateBookingInput, now = clockNow()): Promise<CreatedBooking> {
+  const rules = bookingRules();
+  const prior = await replayOf(actor.userId, input);
+  if (prior) return { booking: presentBooking(prior, now, rules), replayed: true };
+
+  const user = await loadResident(actor);
+  if (!user.realName?.idHash) throw new AppError(403, 'booking.real_name_required', '预约需实名认证，请先绑定本人姓名和身份证号');
+  await assertNotBlocked(actor.userId, now, rules);
+  const target = await resolveSlot(input.guideCode, input.slotId, rules);
+  await assertBookableTime(target.slot, now, rules);
+  assertSlotOpen(await materializeSlot(target.slot, defaultCapacity(target.window)));
+
+  const phone = user.phoneEnc && user.phoneVerifiedAt ? decryptPersonal(user.phoneEnc) : undefined;
+  const { slot } = target;
+  const doc = {
+    userId: actor.userId,
+    guideCode: target.guide.code,
+    guideName: target.guide.name,
+    servicePoint: target.point.code,
+    servicePointName: target.point.name,
+    window: target.window.code,
+    windowName: target.window.name,
+    slotId: slot.id,
+    date: slot.date,
+    start: slot.start,
+    end: slot.end,
+    startAt: slot.startAt,
+    endAt: slot.endAt,
+    status: 'booked' as const,
+    dayKey: `${actor.userId}:${slot.date}`,
+    idempotencyKey: input.idempotencyKey,
+    requestHash: input.idempotencyKey ? requestHashOf(input) : undefined,
+    smsNotice: Boolean(phone),
+    channel: actor.channel,
+    bookedAt: now,
+  };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const created = await inTransaction(async (session) => {
+        const [booking] = await BookingModel.create([{ ...doc, code: newBookingCode() }], { session });
+        const plain = booking.toObject();
+        if (phone) await enqueueConfirmation(plain, phone, session);
+        await takeSeat(slot.id, session);
+        return plain;
+      });
+      return { booking: presentBooking(created, now, rules), replayed: false };
+    } catch (err) {
+      const key = duplicateKeyOf(err);
+      if (key === undefined) throw err;
+      // Two requests with the same key at once: the loser answers with the winner's booking.
+      const replay = await replayOf(actor.userId, input);
+      if (replay) return { booking: presentBooking(replay, now, rules), replayed: true };
+      if (key === 'dayKey') {
+        const existing = await BookingModel.findOne({ dayKey: doc.dayKey }, { _id: 1 }).lean();
+        throw conflict('booking.daily_limit', '您在当天已有一个预约，每人每天限预约1次；如需换时间请改约', existing ? { bookingId: String(existing._id) } : undefined);
+      }
+      if (key === 'code' && attempt < 3) continue; // a code collision: draw another
+      throw err;
+    }
+  }
+}

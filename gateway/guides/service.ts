@@ -1,0 +1,51 @@
+/** Residents' guide look-ups: search in their own words, type-ahead, the full guide with where and when. */
+import { GuideModel } from '../../models/guide';
+import { ServicePointModel } from '../../models/service-point';
+import { notFound } from '../errors';
+import { presentServicePoint } from '../service-points/presenter';
+import { catalogue } from './catalogue';
+import { presentGuideDetail } from './presenter';
+import type { SearchFilters } from './search';
+
+export interface GuideSearch extends SearchFilters {
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+export async function searchGuides(query: GuideSearch) {
+  const { index, summaries } = await catalogue();
+  const { q = '', page, pageSize, ...filters } = query;
+  const found = index.search(q, { filters, offset: (page - 1) * pageSize, limit: pageSize });
+  return { items: found.items.map((hit) => summaries.get(hit.code)!).filter(Boolean), total: found.total, page, pageSize };
+}
+
+export async function suggestGuides(q: string, limit: number) {
+  const { index } = await catalogue();
+  return { items: index.suggest(q, limit) };
+}
+
+export async function getGuide(code: string, options: { includeUnpublished?: boolean } = {}) {
+  const guide = await GuideModel.findOne({ code, ...(options.includeUnpublished ? {} : { status: 'published' }) }).lean();
+  if (!guide) throw notFound('guide.not_found', '未找到该办事事项');
+  const codes = guide.handledAt.map((h) => h.point!);
+  const points = await ServicePointModel.find({ code: { $in: codes }, active: true }).lean();
+  const byCode = new Map(points.map((p) => [p.code, presentServicePoint(p)]));
+  const where = guide.handledAt
+    .map((h) => {
+      const p = byCode.get(h.point!);
+      if (!p) return undefined;
+      const windows = p.windows.filter((w) => h.windows.includes(w.code));
+      return { code: p.code, name: p.name, level: p.level, address: p.address, phone: p.phone, openingHours: p.openingHours, location: p.location, windows };
+    })
+    .filter((p): p is NonNullable<typeof p> => Boolean(p));
+  return presentGuideDetail(guide, where);
+}
+
+/** Life events (主题) with how many published guides each has, for the home page. */
+export async function listLifeEvents() {
+  const { summaries } = await catalogue();
+  const counts = new Map<string, number>();
+  for (const s of summaries.values()) for (const e of s.lifeEvents) counts.set(e, (counts.get(e) ?? 0) + 1);
+  return { items: [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([name, count]) => ({ name, count })) };
+}

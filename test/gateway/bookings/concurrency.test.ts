@@ -1,0 +1,105 @@
+/**
+ * A slot is never given twice: 300 real-name residents book the same slot of capacity 10 at once,
+ * through HTTP, spread over two gateway instances (this process and a second one started as
+ * `npm start` would start it) on the same database. Exactly 10 get a booking; the other 290 get a
+ * clear "slot full" answer; nobody gets a 5xx.
+ */
+import { SlotModel } from '../../../models/slot';
+import { BookingModel } from '../../../models/booking';
+import { MessageModel } from '../../../models/message';
+import { addWorkingDays, chinaDate, loadCalendarOverrides } from '../../../gateway/calendar/working-days';
+import { isPointOpen, slotIdOf } from '../../../gateway/bookings/schedule';
+import { seedDemoData } from '../../../gateway/seed';
+import { demoServicePoints } from '../../../gateway/seed/service-points';
+import { createBookingResident, type BookingResident } from '../../support/booking-factories';
+import { createStaff } from '../../support/factories';
+import { startTestGateway, type TestGateway } from '../../support/gateway';
+import { freePort, spawnScript, type Spawned } from '../../support/processes';
+
+jest.setTimeout(600_000);
+
+const GUIDE = '11150622MB1A52861R4000117003000'; // 企业设立登记, banner hall market window
+const REQUESTS = 300;
+const CAPACITY = 10;
+
+let gw: TestGateway;
+let second: Spawned;
+let secondUrl: string;
+
+beforeAll(async () => {
+  gw = await startTestGateway({ label: 'book_conc' });
+  await seedDemoData();
+  second = spawnScript('scripts/start.ts', {
+    MONGODB_URI: gw.mongoUri,
+    PORT: String(await freePort()),
+    HOST: '127.0.0.1',
+    SERVE_H5: 'false',
+    RUN_WORKER: 'false',
+    DEMO_SEED: 'false',
+    LOG_LEVEL: 'warn',
+  });
+  [, secondUrl] = await second.waitFor(/is running at (http:\/\/\S+)/, 180_000);
+});
+afterAll(async () => {
+  await second?.stop();
+  await gw?.stop();
+});
+
+/** A bookable date seen from the real clock: two working days ahead, so crossing midnight during the run changes nothing. */
+async function bookableDate(): Promise<string> {
+  await loadCalendarOverrides();
+  const hall = demoServicePoints.find((p) => p.code === 'banner-hall')!;
+  let date = addWorkingDays(chinaDate(new Date()), 2);
+  while (!isPointOpen(hall.openingHours, date)) date = addWorkingDays(date, 1);
+  return date;
+}
+
+it(`gives a slot of capacity ${CAPACITY} to exactly ${CAPACITY} of ${REQUESTS} concurrent requests on two instances`, async () => {
+  const date = await bookableDate();
+  const slotId = slotIdOf('banner-hall', 'market', date, '14:30');
+  const clerk = await createStaff(['clerk'], { servicePoint: 'banner-hall', window: 'market' });
+  const cut = await gw.request('PATCH', `/api/v1/staff/slots/${encodeURIComponent(slotId)}`, { token: clerk.token, body: { capacity: CAPACITY, reason: '窗口人员调整' } });
+  expect(cut.status).toBe(200);
+  expect(cut.body.slot).toMatchObject({ capacity: CAPACITY, booked: 0 });
+
+  const residents: BookingResident[] = [];
+  while (residents.length < REQUESTS) residents.push(...(await Promise.all(Array.from({ length: 25 }, () => createBookingResident()))));
+
+  const started = Date.now();
+  const answers = await Promise.all(
+    residents.map(async (r, i) => {
+      const base = i % 2 === 0 ? gw.url : secondUrl;
+      const res = await fetch(`${base}/api/v1/bookings`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${r.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ slotId, guideCode: GUIDE }),
+      });
+      return { status: res.status, body: (await res.json()) as { id?: string; code?: string; error?: { code: string; message: string } } };
+    }),
+  );
+  const elapsed = Date.now() - started;
+
+  const count = (pred: (a: (typeof answers)[number]) => boolean) => answers.filter(pred).length;
+  const statuses = answers.reduce<Record<number, number>>((acc, a) => ({ ...acc, [a.status]: (acc[a.status] ?? 0) + 1 }), {});
+  process.stderr.write(`\n[concurrency] ${REQUESTS} requests on 2 instances in ${elapsed} ms: ${JSON.stringify(statuses)}\n`);
+
+  expect(count((a) => a.status >= 500)).toBe(0);
+  expect(count((a) => a.status === 201)).toBe(CAPACITY);
+  const full = answers.filter((a) => a.status === 409);
+  expect(full).toHaveLength(REQUESTS - CAPACITY);
+  expect(full.every((a) => a.body.error?.code === 'booking.slot_full' && a.body.error.message === '该时段已约满，请选择其他时段')).toBe(true);
+
+  // The database agrees: 10 seats taken, 10 bookings with distinct codes, 10 confirmations queued.
+  const slot = await SlotModel.findById(slotId).lean();
+  expect(slot).toMatchObject({ capacity: CAPACITY, booked: CAPACITY });
+  const bookings = await BookingModel.find({ slotId }).lean();
+  expect(bookings).toHaveLength(CAPACITY);
+  expect(new Set(bookings.map((b) => b.code)).size).toBe(CAPACITY);
+  expect(await MessageModel.countDocuments({ kind: 'booking_confirmed' })).toBe(CAPACITY);
+  const winners = answers.filter((a) => a.status === 201).map((a) => a.body.id).sort();
+  expect(winners).toEqual(bookings.map((b) => String(b._id)).sort());
+
+  // Residents see it full.
+  const listed = await gw.request('GET', `/api/v1/slots?guideCode=${GUIDE}&servicePointId=banner-hall&date=${date}`);
+  expect(listed.body.items.find((s: { id: string }) => s.id === slotId)).toMatchObject({ capacity: CAPACITY, remaining: 0, bookable: false });
+});
