@@ -26,8 +26,8 @@ export function acceptUploads(limits: UploadLimits): Middleware {
     formidable: { maxFiles: limits.maxFiles, maxFileSize: limits.maxFileBytes, maxTotalFileSize: limits.maxFiles * limits.maxFileBytes, allowEmptyFiles: true, minFileSize: 0 },
     onError: (err) => {
       const message = String((err as Error).message ?? '');
-      if (/maxFiles/i.test(message)) throw badRequest('file.too_many', `最多上传 ${limits.maxFiles} 个文件`);
       if (/maxFileSize|maxTotalFileSize/i.test(message)) throw badRequest('file.too_large', `单个文件不能超过 ${Math.floor(limits.maxFileBytes / 1024 / 1024)}MB`);
+      if (/maxFiles\b/i.test(message)) throw badRequest('file.too_many', `最多上传 ${limits.maxFiles} 个文件`);
       throw badRequest('request.malformed', '上传内容格式有误，请重试');
     },
   });
