@@ -56,3 +56,66 @@ export function rateLimit(name: string, limits: { account?: Limit[]; address: Li
     await next();
   };
 }
+
+/**
+ * A cheaper limiter for high-volume anonymous look-ups (status queries): each instance counts
+ * locally and adds its counts to the shared MongoDB counter every `flushMs`, deciding on
+ * "shared total as last seen + local hits not yet flushed". Across instances it can overshoot by
+ * what the others counted within one flush interval — fine for enumeration protection, and it
+ * keeps the database out of every request.
+ */
+export class BatchedLimiter {
+  private readonly pending = new Map<string, { count: number; windowStart: number }>();
+  private readonly known = new Map<string, number>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly limit: Limit,
+    private readonly flushMs = 500,
+  ) {}
+
+  private windowStart(now: number): number {
+    const offset = 8 * 3600_000;
+    const windowMs = this.limit.windowSeconds * 1000;
+    return Math.floor((now + offset) / windowMs) * windowMs - offset;
+  }
+
+  /** Counts one hit; true while the key is within its limit. */
+  check(key: string, now = Date.now()): LimitCheck {
+    const start = this.windowStart(now);
+    const id = `${key}|${this.limit.windowSeconds}|${start}`;
+    const local = this.pending.get(id) ?? { count: 0, windowStart: start };
+    local.count++;
+    this.pending.set(id, local);
+    this.timer ??= setTimeout(() => void this.flush(), this.flushMs).unref();
+    const count = (this.known.get(id) ?? 0) + local.count;
+    const retryAfterSeconds = Math.max(1, Math.ceil((start + this.limit.windowSeconds * 1000 - now) / 1000));
+    return { allowed: count <= this.limit.limit, count, retryAfterSeconds };
+  }
+
+  /** Adds local counts to the shared counters and learns the totals. */
+  async flush(): Promise<void> {
+    this.timer = undefined;
+    const batch = [...this.pending.entries()];
+    this.pending.clear();
+    await Promise.all(
+      batch.map(async ([id, { count, windowStart }]) => {
+        try {
+          const doc = await RateLimitModel.findOneAndUpdate(
+            { _id: id },
+            { $inc: { count }, $setOnInsert: { expiresAt: new Date(windowStart + this.limit.windowSeconds * 1000) } },
+            { upsert: true, returnDocument: 'after' },
+          ).lean();
+          this.known.set(id, doc!.count);
+        } catch {
+          // Counting is best effort: put the hits back for the next flush.
+          const again = this.pending.get(id) ?? { count: 0, windowStart };
+          again.count += count;
+          this.pending.set(id, again);
+        }
+      }),
+    );
+    const now = Date.now();
+    for (const id of this.known.keys()) if (Number(id.split('|')[2]) + this.limit.windowSeconds * 1000 < now) this.known.delete(id);
+  }
+}

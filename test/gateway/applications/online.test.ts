@@ -28,7 +28,7 @@ async function realNameResident(phone: string, idNumber: string) {
 
 function upload(token: string, number: string, index: number, files: Array<{ name: string; data: Buffer; type: string }>) {
   const form = new FormData();
-  for (const f of files) form.append('files', new Blob([f.data], { type: f.type }), f.name);
+  for (const f of files) form.append('files', new Blob([new Uint8Array(f.data)], { type: f.type }), f.name);
   return fetch(`${gw.url}/api/v1/applications/${number}/materials/${index}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form }).then(async (r) => ({ status: r.status, body: await r.json() }));
 }
 
