@@ -28,10 +28,10 @@ export function createApp(options: AppOptions = {}): Koa {
   app.use(healthEndpoint);
   app.use(bodyParser());
   app.use(authenticate);
-  for (const api of apiRouters) {
-    app.use(api.middleware());
-    app.use(api.allowedMethods());
-  }
+  // All domain routers share one route table (see http/routes.ts): mount it once.
+  const [api] = apiRouters;
+  app.use(api.middleware());
+  app.use(api.allowedMethods());
   if (options.h5Dir) app.use(serveH5(options.h5Dir));
   return app;
 }

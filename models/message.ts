@@ -59,7 +59,7 @@ const messageSchema = new Schema(
 
 // The same cause never sends twice.
 messageSchema.index({ dedupeKey: 1 }, { unique: true });
-// Workers claim the most urgent due message: queued ones, and 'sending' ones whose lease expired.
+// Workers claim the most urgent due queued message, and (when none is due) 'sending' ones whose lease expired.
 messageSchema.index({ status: 1, priority: 1, dueAt: 1 });
 // Delivery receipts find the message by the provider's id.
 messageSchema.index({ providerMessageId: 1 }, { sparse: true });

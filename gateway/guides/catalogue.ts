@@ -6,6 +6,8 @@
  */
 import type { ChangeStream } from 'mongodb';
 import { GuideModel, type Guide } from '../../models/guide';
+import { ServicePointModel } from '../../models/service-point';
+import { presentServicePoint } from '../service-points/presenter';
 import { logger } from '../logger';
 import { GuideSearchIndex, type SearchableGuide } from './search';
 import { presentGuideSummary, type GuideSummary } from './presenter';
@@ -13,6 +15,9 @@ import { presentGuideSummary, type GuideSummary } from './presenter';
 interface Catalogue {
   index: GuideSearchIndex;
   summaries: Map<string, GuideSummary>;
+  /** Published guides in full, and the active service points, for the detail page. */
+  guides: Map<string, Guide>;
+  points: Map<string, ReturnType<typeof presentServicePoint>>;
   /** Fingerprint of what was loaded: newest update time and count. */
   stamp: string;
 }
@@ -37,19 +42,27 @@ export function toSearchable(g: Guide): SearchableGuide {
 }
 
 async function catalogueStamp(): Promise<string> {
-  const [newest, count] = await Promise.all([
+  const [newest, count, newestPoint, points] = await Promise.all([
     GuideModel.findOne({}, { updatedAt: 1 }).sort({ updatedAt: -1 }).lean(),
     GuideModel.estimatedDocumentCount(),
+    ServicePointModel.findOne({}, { updatedAt: 1 }).sort({ updatedAt: -1 }).lean(),
+    ServicePointModel.estimatedDocumentCount(),
   ]);
-  return `${newest?.updatedAt?.getTime() ?? 0}:${count}`;
+  return `${newest?.updatedAt?.getTime() ?? 0}:${count}:${newestPoint?.updatedAt?.getTime() ?? 0}:${points}`;
 }
 
 async function load(): Promise<Catalogue> {
   const stamp = await catalogueStamp();
-  const guides = await GuideModel.find({ status: 'published' }).lean();
+  const [guides, points] = await Promise.all([GuideModel.find({ status: 'published' }).lean(), ServicePointModel.find({ active: true }).lean()]);
   const index = GuideSearchIndex.build(guides.map(toSearchable));
   const summaries = new Map(guides.map((g) => [g.code, presentGuideSummary(g)]));
-  return { index, summaries, stamp };
+  return {
+    index,
+    summaries,
+    guides: new Map(guides.map((g) => [g.code, g])),
+    points: new Map(points.map((p) => [p.code, presentServicePoint(p)])),
+    stamp,
+  };
 }
 
 /** The catalogue, loaded on first use. */

@@ -25,15 +25,20 @@ export async function suggestGuides(q: string, limit: number) {
   return { items: index.suggest(q, limit) };
 }
 
+/** The whole guide with where and when; published guides come from the in-memory catalogue. */
 export async function getGuide(code: string, options: { includeUnpublished?: boolean } = {}) {
-  const guide = await GuideModel.findOne({ code, ...(options.includeUnpublished ? {} : { status: 'published' }) }).lean();
+  const cat = await catalogue();
+  let guide = cat.guides.get(code);
+  let points = cat.points;
+  if (!guide && options.includeUnpublished) {
+    guide = (await GuideModel.findOne({ code }).lean()) ?? undefined;
+    const found = await ServicePointModel.find({ code: { $in: guide?.handledAt.map((h) => h.point!) ?? [] }, active: true }).lean();
+    points = new Map(found.map((p) => [p.code, presentServicePoint(p)]));
+  }
   if (!guide) throw notFound('guide.not_found', '未找到该办事事项');
-  const codes = guide.handledAt.map((h) => h.point!);
-  const points = await ServicePointModel.find({ code: { $in: codes }, active: true }).lean();
-  const byCode = new Map(points.map((p) => [p.code, presentServicePoint(p)]));
   const where = guide.handledAt
     .map((h) => {
-      const p = byCode.get(h.point!);
+      const p = points.get(h.point!);
       if (!p) return undefined;
       const windows = p.windows.filter((w) => h.windows.includes(w.code));
       return { code: p.code, name: p.name, level: p.level, address: p.address, phone: p.phone, openingHours: p.openingHours, location: p.location, windows };

@@ -10,8 +10,9 @@ export const requestContext: Middleware = async (ctx, next) => {
   const requestId = SAFE_ID.test(incoming) ? incoming : randomUUID();
   ctx.state.requestId = requestId;
   ctx.set('X-Request-Id', requestId);
-  const log = logger().child({ requestId });
-  ctx.state.log = log;
+  // The child logger is made only when something logs (most requests log one line at info).
+  let log: ReturnType<typeof logger> | undefined;
+  Object.defineProperty(ctx.state, 'log', { get: () => (log ??= logger().child({ requestId })), configurable: true });
   const started = process.hrtime.bigint();
   try {
     await next();
@@ -19,7 +20,8 @@ export const requestContext: Middleware = async (ctx, next) => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     if (ctx.path !== '/healthz' && ctx.path !== '/metrics') {
       // Only the path: query strings can carry phone digits or tracking numbers.
-      log.info({ method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(ms * 10) / 10 }, 'request');
+      const root = logger();
+      if (root.isLevelEnabled('info')) (ctx.state.log as typeof root).info({ method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(ms * 10) / 10 }, 'request');
     }
   }
 };

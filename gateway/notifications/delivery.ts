@@ -25,12 +25,19 @@ const ORDER_WAIT_MS = 500;
 
 type MessageDoc = HydratedDocument<Message>;
 
-/** Claims one due message; returns it as it was before the claim (so `uncertain` is the old value). */
+/**
+ * Claims one due message; returns it as it was before the claim (so `uncertain` is the old value).
+ * Due queued messages are found through the {status, priority, dueAt} index in priority order;
+ * messages whose worker died (an expired lease) are looked for only when no queued one is due.
+ * The claim marks the message uncertain at once: if this worker dies before recording an outcome,
+ * the next claimer looks it up at Aliyun before sending it again.
+ */
 export async function claimNextMessage(workerId: string, now = new Date()): Promise<MessageDoc | null> {
-  return MessageModel.findOneAndUpdate(
-    { $or: [{ status: 'queued', dueAt: { $lte: now } }, { status: 'sending', 'lease.until': { $lte: now } }] },
-    { $set: { status: 'sending', lease: { owner: workerId, until: new Date(now.getTime() + config().sms.leaseMs) } } },
-    { sort: { priority: 1, dueAt: 1 }, returnDocument: 'before' },
+  const claim = { $set: { status: 'sending', uncertain: true, lease: { owner: workerId, until: new Date(now.getTime() + config().sms.leaseMs) } } };
+  const options = { sort: { priority: 1, dueAt: 1 }, returnDocument: 'before' } as const;
+  return (
+    (await MessageModel.findOneAndUpdate({ status: 'queued', dueAt: { $lte: now } }, claim, options)) ??
+    (await MessageModel.findOneAndUpdate({ status: 'sending', 'lease.until': { $lte: now } }, claim, options))
   );
 }
 
@@ -72,7 +79,7 @@ function fromSend(message: MessageDoc, result: SmsSendResult): Outcome {
   const tries = message.tries + 1;
   if (result.outcome === 'accepted') {
     return {
-      set: { status: 'sent', sentAt: new Date(), tries, uncertain: false, providerMessageId: result.providerMessageId, providerCode: 'OK' },
+      set: { status: 'sent', sentAt: new Date(), tries, uncertain: false, providerMessageId: result.providerMessageId, providerCode: 'OK', provider: smsProvider().id },
       attempt: { outcome: 'accepted', code: 'OK' },
     };
   }
@@ -133,8 +140,6 @@ export async function deliverClaimed(claimed: MessageDoc, workerId: string): Pro
     }
   }
   if (!outcome) {
-    // Mark the send as in doubt before it leaves: if this process dies now, the next claimer looks it up first.
-    await MessageModel.updateOne({ _id: claimed._id, 'lease.owner': workerId }, { $set: { uncertain: true, provider: provider.id } });
     const params = JSON.parse(decryptPersonal(claimed.paramsEnc)) as Record<string, string>;
     const result = await provider.send({
       phone,

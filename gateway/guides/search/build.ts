@@ -24,6 +24,7 @@ export interface IndexData {
   size: number;
   codes: string[];
   names: string[];
+  docByCode: Map<string, number>;
   /** Compact normalised names and keywords (suggestions). */
   nameTexts: string[];
   keywordTexts: string[][];
@@ -272,6 +273,7 @@ export function buildIndexData(guides: readonly SearchableGuide[], dictionary: S
     size: n,
     codes: guides.map((g) => g.code),
     names: guides.map((g) => g.name),
+    docByCode: new Map(guides.map((g, d) => [g.code, d])),
     nameTexts,
     keywordTexts,
     says,

@@ -29,6 +29,8 @@ export { toSearchableGuide, type GuideLike } from './searchable';
 
 export const DEFAULT_LIMIT = 20;
 export const DEFAULT_SUGGEST_LIMIT = 8;
+/** Longer queries are cut (normalised characters): nobody types more, and work stays bounded. */
+export const MAX_QUERY_LENGTH = 100;
 
 interface CompiledFilter {
   window: number;
@@ -38,6 +40,12 @@ interface CompiledFilter {
   online: number;
   bookable: number;
 }
+
+/**
+ * Mask bit set for guides matched by more than single characters (a phrase, a word of two
+ * characters or more, a character bigram): 不 or 做 alone do not make a result.
+ */
+const STRONG = 1 << 30;
 
 function bitCount(x: number): number {
   let n = x - ((x >>> 1) & 0x55555555);
@@ -77,23 +85,27 @@ export class GuideSearchIndex {
     const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
     const filter = this.compileFilter(options.filters);
     if (!filter) return { items: [], total: 0 };
-    const norm = normalizeText(q ?? '');
-    if (!norm) return this.list(filter, offset, limit);
+    const text = q ?? '';
+    if (!text.trim()) return this.list(filter, offset, limit);
+    // Punctuation only ("？？", "!!!") is a query for nothing, not a blank one.
+    const norm = normalizeText(text.length > MAX_QUERY_LENGTH * 2 ? text.slice(0, MAX_QUERY_LENGTH * 2) : text).slice(0, MAX_QUERY_LENGTH);
+    if (!norm) return { items: [], total: 0 };
 
     this.planner.plan(norm);
     const touchedCount = this.accumulate();
     const scores = this.scores;
+    const masks = this.masks;
     const units = this.planner.units.size;
-    if (units > 1) {
-      const masks = this.masks;
-      for (let i = 0; i < touchedCount; i++) {
-        const d = this.touched[i]!;
-        scores[d]! *= 1 - COORDINATION * (1 - bitCount(masks[d]!) / units);
-      }
-    }
     let top = 0;
     for (let i = 0; i < touchedCount; i++) {
       const d = this.touched[i]!;
+      const mask = masks[d]!;
+      if (!(mask & STRONG)) {
+        scores[d] = 0;
+        continue;
+      }
+      // Coordination: matching only some of the query's content words costs.
+      if (units > 1) scores[d]! *= 1 - COORDINATION * (1 - bitCount(mask & ~STRONG) / units);
       if (scores[d]! > top && this.passes(d, filter)) top = scores[d]!;
     }
     const cutoff = Math.max(MIN_SCORE, top * RELATIVE_CUTOFF);
@@ -115,15 +127,13 @@ export class GuideSearchIndex {
 
   /** Type-ahead: up to `limit` guides whose name/keyword/pinyin/initials start with or contain what was typed so far. */
   suggest(q: string, limit: number = DEFAULT_SUGGEST_LIMIT): Suggestion[] {
-    if (!normalizeText(q ?? '') || limit <= 0) return [];
+    const text = (q ?? '').slice(0, MAX_QUERY_LENGTH);
+    if (!normalizeText(text) || !(limit > 0)) return [];
     this.suggester ??= new Suggester(this.data);
-    let docs = this.suggester.suggest(q, limit);
-    if (docs.length === 0) {
-      // Nothing starts with it (a typo, a colloquial sentence): fall back to the search ranking.
-      const codes = this.search(q, { limit }).items.map((i) => i.code);
-      docs = codes.map((c) => this.data.codes.indexOf(c));
-    }
-    return docs.map((d) => ({ code: this.data.codes[d]!, name: this.data.names[d]! }));
+    const docs = this.suggester.suggest(text, limit);
+    if (docs.length > 0) return docs.map((d) => ({ code: this.data.codes[d]!, name: this.data.names[d]! }));
+    // Nothing starts with it (a typo, a colloquial sentence): fall back to the search ranking.
+    return this.search(text, { limit }).items.map((i) => ({ code: i.code, name: this.data.names[this.data.docByCode.get(i.code)!]! }));
   }
 
   private list(filter: CompiledFilter, offset: number, limit: number): SearchResult {
@@ -169,38 +179,37 @@ export class GuideSearchIndex {
     }
     let count = 0;
     const { phrases, words, bigrams } = this.data;
-    for (const [id, w] of this.planner.phrases) count = this.add(phrases[id]!.postings, w, stamp, count);
+    for (const [id, w] of this.planner.phrases) count = this.add(phrases[id]!.postings, w, stamp, count, STRONG);
     const units = this.planner.units;
     for (const [t, w] of this.planner.words) {
       const p = words.get(t);
       if (!p) continue;
-      count = this.add(p, w, stamp, count);
       const unit = units.get(t);
-      if (unit !== undefined) {
-        const bit = 1 << unit;
-        for (let i = 0; i < p.docs.length; i++) this.masks[p.docs[i]!]! |= bit;
-      }
+      count = this.add(p, w, stamp, count, (t.length > 1 ? STRONG : 0) | (unit === undefined ? 0 : 1 << unit));
     }
     for (const [k, w] of this.planner.bigrams) {
       const p = bigrams.get(k);
-      if (p) count = this.add(p, w, stamp, count);
+      if (p) count = this.add(p, w, stamp, count, STRONG);
     }
     return count;
   }
 
-  private add(p: Postings, weight: number, stamp: number, count: number): number {
+  /** Adds one term's postings; `bits` are or-ed into the mask of every guide it touches. */
+  private add(p: Postings, weight: number, stamp: number, count: number, bits: number): number {
     const { docs, vals } = p;
     const scores = this.scores;
     const stamps = this.stamps;
+    const masks = this.masks;
     for (let i = 0; i < docs.length; i++) {
       const d = docs[i]!;
       if (stamps[d] !== stamp) {
         stamps[d] = stamp;
         scores[d] = 0;
-        this.masks[d] = 0;
+        masks[d] = 0;
         this.touched[count++] = d;
       }
       scores[d]! += weight * vals[i]!;
+      masks[d]! |= bits;
     }
     return count;
   }

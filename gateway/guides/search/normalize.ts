@@ -66,9 +66,8 @@ export function isAllCjk(s: string): boolean {
   return true;
 }
 
-/** Whether every character of a (normalised) string is an ASCII letter. */
-export function isAllLetters(s: string): boolean {
-  if (!s) return false;
-  for (let i = 0; i < s.length; i++) if (!isLetter(s.charCodeAt(i))) return false;
-  return true;
+/** Whether a string contains any CJK ideograph (latin phrases have no pinyin). */
+export function hasCjk(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isCjk(s.charCodeAt(i))) return true;
+  return false;
 }

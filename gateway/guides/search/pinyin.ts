@@ -39,7 +39,7 @@ const syllableNames: string[] = [''];
 /** Only standard syllables may be produced when splitting typed pinyin. */
 const typedSyllables = new Map<string, number>();
 
-export function internSyllable(s: string): number {
+function internSyllable(s: string): number {
   let id = syllableIds.get(s);
   if (id === undefined) {
     if (syllableNames.length >= SYLLABLE_SPACE) return 0;
@@ -139,14 +139,6 @@ export function syllablesOf(text: string): Int16Array {
   }
   if (stringCache.size >= STRING_CACHE_LIMIT) stringCache.clear();
   stringCache.set(text, out);
-  return out;
-}
-
-/** Full pinyin of a normalised string, non-CJK characters kept as they are: 开ktv → kaiktv. */
-export function fullPinyinOf(text: string): string {
-  const syl = syllablesOf(text);
-  let out = '';
-  for (let i = 0; i < text.length; i++) out += syl[i] ? syllableNames[syl[i]!] : text[i];
   return out;
 }
 

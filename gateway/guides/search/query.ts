@@ -62,11 +62,6 @@ export class QueryPlanner {
     for (let i = 0; i < this.extraText.length; i++) this.addText(this.extraText[i]!, this.extraWeight[i]!, this.extraUnits[i]!);
   }
 
-  /** Whether the plan has any term at all. */
-  get empty(): boolean {
-    return this.words.size === 0 && this.bigrams.size === 0 && this.phrases.size === 0;
-  }
-
   /** Adds a piece of text to read besides the query; `units`: its words count for coordination. */
   private extra(text: string, weight: number, units = false): void {
     if (text) {
@@ -165,16 +160,19 @@ export class QueryPlanner {
         return candidates[0]!;
       }
     }
-    // Initials of several phrases in a row: dbsq → 低保 申请, sfzbl → 身份证 补领.
-    if (compact.length >= 4 && !partial) {
+    // Initials of several phrases in a row: sfzbl → 身份证 补领. Two letters stand for too many
+    // words (any four random letters would read as two of them), so at most one such piece.
+    if (compact.length >= 5 && !partial) {
       let text = '';
+      let short = 0;
       for (let i = 0; i < compact.length; ) {
-        let len = Math.min(compact.length - i, MAX_INITIALS);
+        // Longest piece first.
         let found: readonly string[] | undefined;
-        for (; len >= 2 && !found; len--) found = this.initials(compact.slice(i, i + len));
-        if (!found) return null;
+        let len = Math.min(compact.length - i, MAX_INITIALS);
+        for (; len >= 2; len--) if ((found = this.initials(compact.slice(i, i + len)))) break;
+        if (!found || (len === 2 && ++short > 1)) return null;
         text += found[0]!;
-        i += len + 1;
+        i += len;
       }
       return text;
     }
@@ -302,7 +300,7 @@ export class QueryPlanner {
         continue;
       }
       if (word.length >= 2 && !known.has(word)) {
-        // Filler glued to a word by the segmenter: 想开 → 开, 卖了 stays (了 is no stopword).
+        // Filler glued to a word by the segmenter: 想开 → 开.
         const stripped = stripStopwords(word, stop);
         if (stripped !== word) prev = -1;
         word = stripped;
@@ -329,12 +327,9 @@ export class QueryPlanner {
           }
         }
       }
-      if (!isKnown && !found && word.length >= 2) {
-        // An unknown word with no known part (牛羊): its characters, faintly.
-        for (let k = 0; k < word.length; k++) {
-          const ch = word[k]!;
-          if (isCjk(word.charCodeAt(k)) && known.has(ch) && !stop.has(ch)) this.word(ch, QUERY_WEIGHTS.unknownWordChar * weight);
-        }
+      if (!isKnown && !found && word.length >= 2 && isAllKnownChars(word, known, stop)) {
+        // An unknown word with no known part, made of known characters (牛羊): those, faintly.
+        for (let k = 0; k < word.length; k++) this.word(word[k]!, QUERY_WEIGHTS.unknownWordChar * weight);
       }
       for (let k = 0; k < word.length; k++) {
         const c = word.charCodeAt(k);
@@ -357,6 +352,14 @@ export class QueryPlanner {
     const old = this.words.get(word);
     if (old === undefined || old < weight) this.words.set(word, weight);
   }
+}
+
+function isAllKnownChars(word: string, known: ReadonlyMap<string, unknown>, stop: ReadonlySet<string>): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const ch = word[k]!;
+    if (!isCjk(word.charCodeAt(k)) || !known.has(ch) || stop.has(ch)) return false;
+  }
+  return true;
 }
 
 /** Removes stopwords glued at the start or end of a word. */

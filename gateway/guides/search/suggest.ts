@@ -5,9 +5,8 @@
  * (yingy → 营业执照, partial syllables included) and the initials (sfz → 身份证).
  */
 import type { IndexData } from './build';
-import { compactText, isCjk } from './normalize';
+import { compactText, hasCjk, isCjk } from './normalize';
 import { syllableInitial, syllableName, syllablesOf } from './pinyin';
-import { hasCjk } from './synonyms';
 import { queryWords } from './tokenize';
 
 const KIND_NAME = 0;

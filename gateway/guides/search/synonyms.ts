@@ -5,7 +5,7 @@
  * never by code, and works for any catalogue.
  */
 import defaultDictionaryJson from '../data/synonyms.json';
-import { compactText, isCjk } from './normalize';
+import { compactText } from './normalize';
 import type { SynonymDictionary } from './types';
 
 export const defaultDictionary: SynonymDictionary = defaultDictionaryJson;
@@ -129,10 +129,4 @@ export function resolveSynonyms(dictionary: SynonymDictionary, catalogue: Catalo
     }
   });
   return [...resolved].map(([text, docs]) => ({ text, docs }));
-}
-
-/** Whether a phrase contains any CJK character (latin phrases have no pinyin). */
-export function hasCjk(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (isCjk(s.charCodeAt(i))) return true;
-  return false;
 }
