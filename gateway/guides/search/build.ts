@@ -5,7 +5,7 @@
 import { compactText, isAllCjk, normalizeText } from './normalize';
 import { initialsOf, primeCharacters, syllablesOf } from './pinyin';
 import { PostingsBuilder, type Postings } from './postings';
-import { FIELDS, PHRASE_WEIGHTS, idf, saturate, type FieldName } from './scoring';
+import { FIELDS, PHRASE_WEIGHTS, idf, saturate, type FieldName, type FieldSpec } from './scoring';
 import { compileStopwords, resolveSynonyms, type ResolvedSay } from './synonyms';
 import { charBigrams, indexTokens } from './tokenize';
 import { CharTrie, SyllableTrie } from './tries';
@@ -72,14 +72,11 @@ export function buildIndexData(guides: readonly SearchableGuide[], dictionary: S
   const deptTexts = guides.map((g) => uniq([normalizeText(g.department), normalizeText(g.type)]));
   const materialTexts = guides.map((g) => uniq((g.materials ?? []).map(normalizeText)));
 
-  primeCharacters(
-    nameTexts.join('') +
-      keywordTexts.map((k) => k.join('')).join('') +
-      lifeTexts.map((k) => k.join('')).join('') +
-      deptTexts.map((k) => k.join('')).join('') +
-      materialTexts.map((k) => k.join('')).join('') +
-      dictionary.phrases.map((p) => p.say.join('') + p.means.join('')).join(''),
-  );
+  // Pinyin of every character of the catalogue, in one pinyin-pro call (distinct strings only).
+  const distinct = new Set<string>(nameTexts);
+  for (const texts of [keywordTexts, lifeTexts, deptTexts, materialTexts]) for (const t of texts) for (const x of t) distinct.add(x);
+  for (const p of dictionary.phrases) for (const x of [...p.say, ...p.means]) distinct.add(x);
+  primeCharacters([...distinct].join(''));
 
   const says = resolveSynonyms(dictionary, { names: nameTexts, keywords: keywordTexts });
   const synonymTexts: string[][] = guides.map(() => []);
@@ -101,58 +98,55 @@ export function buildIndexData(guides: readonly SearchableGuide[], dictionary: S
     department: deptTexts,
     materials: materialTexts,
   };
-  const fieldNames = Object.keys(FIELDS) as FieldName[];
-
-  interface FieldStats<K> {
-    counts: Map<K, number>[];
-    lengths: Float64Array;
-    df: Map<K, number>;
-    avg: number;
-  }
-  const stats = <K>(texts: string[][], termsOf: (text: string) => Iterable<K>): FieldStats<K> => {
-    const counts: Map<K, number>[] = [];
-    const lengths = new Float64Array(n);
-    const df = new Map<K, number>();
-    let total = 0;
-    for (let d = 0; d < n; d++) {
-      const c = new Map<K, number>();
-      let len = 0;
-      for (const text of texts[d]!) {
-        for (const t of termsOf(text)) {
-          c.set(t, (c.get(t) ?? 0) + 1);
-          len++;
-        }
-      }
-      for (const t of c.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-      counts.push(c);
-      lengths[d] = len;
-      total += len;
-    }
-    return { counts, lengths, df, avg: n > 0 ? total / n : 0 };
-  };
-
-  const wordStats = new Map<FieldName, FieldStats<string>>();
-  const bigramStats = new Map<FieldName, FieldStats<number>>();
-  for (const f of fieldNames) {
-    wordStats.set(f, stats(fieldTexts[f], tokensOf));
-    if (FIELDS[f].bigram > 0) bigramStats.set(f, stats(fieldTexts[f], charBigrams));
-  }
 
   const words = new PostingsBuilder<string>();
   const bigrams = new PostingsBuilder<number>();
-  for (let d = 0; d < n; d++) {
-    for (const f of fieldNames) {
-      const spec = FIELDS[f];
-      const ws = wordStats.get(f)!;
-      for (const [t, tf] of ws.counts[d]!) {
-        words.add(t, d, spec.weight * idf(ws.df.get(t)!, n) * saturate(tf, ws.lengths[d]!, ws.avg, spec.k1, spec.b));
+  /** One field's terms of one kind, BM25-scored into `out` with the field's own IDF. */
+  const scoreField = <K>(
+    texts: string[][],
+    termsOf: (text: string) => Iterable<K>,
+    weight: number,
+    spec: FieldSpec,
+    out: PostingsBuilder<K>,
+  ) => {
+    const byTerm = new Map<K, { docs: number[]; tfs: number[] }>();
+    const lengths = new Float64Array(n);
+    const counts = new Map<K, number>();
+    let total = 0;
+    for (let d = 0; d < n; d++) {
+      counts.clear();
+      let len = 0;
+      for (const text of texts[d]!) {
+        for (const t of termsOf(text)) {
+          counts.set(t, (counts.get(t) ?? 0) + 1);
+          len++;
+        }
       }
-      const bs = bigramStats.get(f);
-      if (!bs) continue;
-      for (const [t, tf] of bs.counts[d]!) {
-        bigrams.add(t, d, spec.bigram * idf(bs.df.get(t)!, n) * saturate(tf, bs.lengths[d]!, bs.avg, spec.k1, spec.b));
+      for (const [t, tf] of counts) {
+        let list = byTerm.get(t);
+        if (!list) byTerm.set(t, (list = { docs: [], tfs: [] }));
+        list.docs.push(d);
+        list.tfs.push(tf);
       }
+      lengths[d] = len;
+      total += len;
     }
+    const avg = n > 0 ? total / n : 0;
+    for (const [t, { docs, tfs }] of byTerm) {
+      const w = weight * idf(docs.length, n);
+      for (let i = 0; i < docs.length; i++) out.add(t, docs[i]!, w * saturate(tfs[i]!, lengths[docs[i]!]!, avg, spec.k1, spec.b));
+    }
+  };
+  const bigramCache = new Map<string, number[]>();
+  const bigramsOf = (text: string): number[] => {
+    let b = bigramCache.get(text);
+    if (!b) bigramCache.set(text, (b = charBigrams(text)));
+    return b;
+  };
+  for (const f of Object.keys(FIELDS) as FieldName[]) {
+    const spec = FIELDS[f];
+    scoreField(fieldTexts[f], tokensOf, spec.weight, spec, words);
+    if (spec.bigram > 0) scoreField(fieldTexts[f], bigramsOf, spec.bigram, spec, bigrams);
   }
 
   // ---- phrases -----------------------------------------------------------------------------

@@ -47,10 +47,14 @@ interface CompiledFilter {
  */
 const STRONG = 1 << 30;
 
+function wholeNumber(n: number | undefined, fallback: number): number {
+  return typeof n === 'number' && Number.isFinite(n) ? Math.max(0, Math.floor(n)) : fallback;
+}
+
 function bitCount(x: number): number {
   let n = x - ((x >>> 1) & 0x55555555);
   n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
-  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  return Math.imul((n + (n >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 export class GuideSearchIndex {
@@ -60,7 +64,7 @@ export class GuideSearchIndex {
   private readonly stamps: Uint32Array;
   private stamp = 0;
   private readonly touched: Int32Array;
-  /** Per guide: bit set of the query's content words it matched. */
+  /** Per guide: which of the query's content words it matched (bits 0-29), and STRONG. */
   private readonly masks: Int32Array;
   private readonly hits: Int32Array;
   private suggester: Suggester | undefined;
@@ -81,8 +85,8 @@ export class GuideSearchIndex {
 
   /** Best match first; with an empty/blank q, every guide matching the filters, ordered by window then name. */
   search(q: string, options: SearchOptions = {}): SearchResult {
-    const offset = Math.max(0, Math.floor(options.offset ?? 0));
-    const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
+    const offset = wholeNumber(options.offset, 0);
+    const limit = wholeNumber(options.limit, DEFAULT_LIMIT);
     const filter = this.compileFilter(options.filters);
     if (!filter) return { items: [], total: 0 };
     const text = q ?? '';

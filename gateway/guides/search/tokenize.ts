@@ -16,10 +16,20 @@ export function getJieba(): Jieba {
   return jieba;
 }
 
+/** Search-mode segmentations of catalogue text, kept across builds (a catalogue reload re-reads mostly the same text). */
+const segmentCache = new Map<string, string[]>();
+const SEGMENT_CACHE_LIMIT = 100_000;
+
 /** Index-side tokens of a normalised string: search-mode segmentation (words and their parts). */
 export function indexTokens(text: string, stopwords: ReadonlySet<string>): string[] {
+  let segments = segmentCache.get(text);
+  if (!segments) {
+    segments = getJieba().cutForSearch(text, false);
+    if (segmentCache.size >= SEGMENT_CACHE_LIMIT) segmentCache.clear();
+    segmentCache.set(text, segments);
+  }
   const out: string[] = [];
-  for (const t of getJieba().cutForSearch(text, false)) {
+  for (const t of segments) {
     if (t === ' ' || !t.trim() || stopwords.has(t)) continue;
     out.push(t);
   }
