@@ -49,8 +49,8 @@ ticketSchema.index({ bookingId: 1 }, { unique: true, partialFilterExpression: { 
 ticketSchema.index({ servicePoint: 1, window: 1, date: 1, status: 1, queueAt: 1, kindRank: 1, seq: 1 });
 // The hall display reads a point's tickets of the day being called.
 ticketSchema.index({ servicePoint: 1, date: 1, status: 1, calledAt: -1 });
-// A clerk has at most one ticket open at the counter (a double-clicked "call next" cannot take two).
-ticketSchema.index({ calledBy: 1 }, { unique: true, partialFilterExpression: { status: 'called', calledBy: { $type: 'string' } } });
+// A clerk has at most one ticket open at the counter per day (a double-clicked "call next" cannot take two).
+ticketSchema.index({ calledBy: 1, date: 1 }, { unique: true, partialFilterExpression: { status: 'called', calledBy: { $type: 'string' } } });
 
 export type Ticket = InferRawDocTypeFromSchema<typeof ticketSchema>;
 export const TicketModel = model('Ticket', ticketSchema);

@@ -1,7 +1,7 @@
 /**
  * Cancelling a booking: by the resident (until the change deadline, 2 hours before by default) or
- * by staff (any time before check-in, with a reason). The seat is released and the resident is
- * told by SMS, in one transaction.
+ * by staff (any time before check-in, with a reason). The booking changes and the SMS is queued in
+ * one transaction; then the seat is released.
  */
 import type { ClientSession } from 'mongoose';
 import { Types } from 'mongoose';
@@ -29,15 +29,17 @@ export interface Cancellation {
   at: Date;
 }
 
-/** Cancels a booking inside a transaction: status, day key, seat (unless the caller handles seats) and SMS. */
-export async function cancelInSession(b: BookingDoc, c: Cancellation, session: ClientSession, options: { releaseSeat?: boolean } = {}): Promise<void> {
+/**
+ * Cancels a booking inside a transaction: status, day key and SMS. The caller releases the seat
+ * after the commit (`releaseSeat`); if it never gets there, the seat reconciliation does.
+ */
+export async function cancelInSession(b: BookingDoc, c: Cancellation, session: ClientSession): Promise<void> {
   const res = await BookingModel.updateOne(
     { _id: b._id, status: 'booked', revision: b.revision },
     { $set: { status: 'cancelled', cancellation: { at: c.at, by: c.by, staffId: c.staffId, reason: c.reason } }, $unset: { dayKey: 1 } },
     { session },
   );
   if (res.modifiedCount !== 1) throw conflict('booking.changed', '预约刚刚发生了变化，请刷新后重试');
-  if (options.releaseSeat !== false) await releaseSeat(b.slotId, session);
   const phone = await verifiedPhoneOf(b.userId, session);
   if (phone) await enqueueCancellation(b, phone, c.reason, session);
 }
@@ -56,6 +58,7 @@ export async function cancelMyBooking(actor: ResidentActor, id: string, now = cl
   if (b.status !== 'booked') throw conflict('booking.not_cancellable', '该预约已取号、办理或过期，不能取消');
   assertChangeable(b.startAt, now, rules);
   await inTransaction((session) => cancelInSession(b, { by: 'resident', reason: RESIDENT_CANCEL_REASON, at: now }, session));
+  await releaseSeat(b.slotId, String(b._id));
   return presentBooking((await BookingModel.findById(b._id).lean())!, now, rules);
 }
 
@@ -66,6 +69,7 @@ export async function cancelBookingByStaff(actor: StaffActor, id: string, reason
   assertStaffScope(actor, b.servicePoint);
   if (b.status !== 'booked') throw conflict('booking.not_cancellable', '该预约已取号、办理、取消或过期，不能取消');
   await inTransaction((session) => cancelInSession(b, { by: 'staff', reason, staffId: actor.staffId, at: now }, session));
+  await releaseSeat(b.slotId, String(b._id));
   await recordAudit(actor, 'booking.cancel', { type: 'booking', id: String(b._id) }, { code: b.code, slotId: b.slotId, reason });
   return presentBooking((await BookingModel.findById(b._id).lean())!, now, rules);
 }

@@ -1,10 +1,12 @@
 /**
- * Booking a slot. Every rule is checked first (real name, no-show block, slot, time window, seats
- * left); then one transaction inserts the booking (the unique day key enforces one booking per
- * person per day), queues the confirmation SMS and takes the seat with a conditional update, last,
- * so the contended slot document is held for the shortest time. Any refusal leaves nothing behind.
+ * Booking a slot. Every rule is checked first (real name, no-show block, slot, time window); then
+ * the seat is taken with the atomic conditional update (gateway/bookings/seats.ts), and one
+ * transaction inserts the booking — whose unique day key enforces one booking per person per day —
+ * and queues the confirmation SMS. If that transaction fails the seat is given back: any refusal
+ * leaves nothing behind.
  */
 import { createHash } from 'node:crypto';
+import { Types } from 'mongoose';
 import { customAlphabet } from 'nanoid';
 import { BookingModel, type Booking } from '../../models/booking';
 import { AppError, conflict } from '../errors';
@@ -16,7 +18,7 @@ import { enqueueConfirmation } from './messages';
 import { assertNotBlocked } from './no-shows';
 import { presentBooking, type PresentedBooking } from './presenter';
 import { bookingRules } from './rules';
-import { takeSeat } from './seats';
+import { releaseSeat, takeSeat } from './seats';
 import { assertSlotOpen, defaultCapacity, materializeSlot, resolveSlot } from './target';
 import { assertBookableTime } from './timing';
 import { duplicateKeyOf, inTransaction } from './transaction';
@@ -36,6 +38,9 @@ export interface CreatedBooking {
   /** True when an earlier request with the same key made it. */
   replayed: boolean;
 }
+
+const dailyLimit = (existingId?: unknown) =>
+  conflict('booking.daily_limit', '您在当天已有一个预约，每人每天限预约1次；如需换时间请改约', existingId ? { bookingId: String(existingId) } : undefined);
 
 const requestHashOf = (input: CreateBookingInput) => createHash('sha256').update(`${input.slotId}\n${input.guideCode}`).digest('base64url');
 
@@ -59,6 +64,15 @@ export async function createBooking(actor: ResidentActor, input: CreateBookingIn
   await assertNotBlocked(actor.userId, now, rules);
   const target = await resolveSlot(input.guideCode, input.slotId, rules);
   await assertBookableTime(target.slot, now, rules);
+  const dayKey = `${actor.userId}:${target.slot.date}`;
+  // Checked again by the unique index; asking first spares a seat and reads better.
+  const sameDay = await BookingModel.findOne({ dayKey }, { _id: 1 }).lean();
+  if (sameDay) {
+    // It may be this very request, made meanwhile by a retry with the same key.
+    const replay = await replayOf(actor.userId, input);
+    if (replay) return { booking: presentBooking(replay, now, rules), replayed: true };
+    throw dailyLimit(sameDay._id);
+  }
   assertSlotOpen(await materializeSlot(target.slot, defaultCapacity(target.window)));
 
   const phone = user.phoneEnc && user.phoneVerifiedAt ? decryptPersonal(user.phoneEnc) : undefined;
@@ -78,34 +92,33 @@ export async function createBooking(actor: ResidentActor, input: CreateBookingIn
     startAt: slot.startAt,
     endAt: slot.endAt,
     status: 'booked' as const,
-    dayKey: `${actor.userId}:${slot.date}`,
+    dayKey,
     idempotencyKey: input.idempotencyKey,
     requestHash: input.idempotencyKey ? requestHashOf(input) : undefined,
     smsNotice: Boolean(phone),
     channel: actor.channel,
     bookedAt: now,
   };
+  const bookingId = new Types.ObjectId();
+  await takeSeat(slot.id, String(bookingId));
   for (let attempt = 1; ; attempt++) {
     try {
       const created = await inTransaction(async (session) => {
-        const [booking] = await BookingModel.create([{ ...doc, code: newBookingCode() }], { session });
+        const [booking] = await BookingModel.create([{ ...doc, _id: bookingId, code: newBookingCode() }], { session });
         const plain = booking.toObject();
         if (phone) await enqueueConfirmation(plain, phone, session);
-        await takeSeat(slot.id, session);
         return plain;
       });
       return { booking: presentBooking(created, now, rules), replayed: false };
     } catch (err) {
       const key = duplicateKeyOf(err);
+      if (key === 'code' && attempt < 3) continue; // a code collision: draw another
+      await releaseSeat(slot.id, String(bookingId));
       if (key === undefined) throw err;
       // Two requests with the same key at once: the loser answers with the winner's booking.
       const replay = await replayOf(actor.userId, input);
       if (replay) return { booking: presentBooking(replay, now, rules), replayed: true };
-      if (key === 'dayKey') {
-        const existing = await BookingModel.findOne({ dayKey: doc.dayKey }, { _id: 1 }).lean();
-        throw conflict('booking.daily_limit', '您在当天已有一个预约，每人每天限预约1次；如需换时间请改约', existing ? { bookingId: String(existing._id) } : undefined);
-      }
-      if (key === 'code' && attempt < 3) continue; // a code collision: draw another
+      if (key === 'dayKey') throw dailyLimit((await BookingModel.findOne({ dayKey: doc.dayKey }, { _id: 1 }).lean())?._id);
       throw err;
     }
   }

@@ -1,7 +1,7 @@
 /**
- * Rescheduling (改约): moving a booking to another slot in one transaction — the booking changes
- * (new day key, next revision), the new confirmation SMS is queued, the old seat is released and the
- * new one taken last with the conditional update. If the new slot is full nothing changes.
+ * Rescheduling (改约): the new seat is taken first (a full slot changes nothing); then one
+ * transaction moves the booking (new day key, next revision) and queues the new confirmation SMS;
+ * then the old seat is released. If the transaction fails the new seat is given back.
  */
 import { BookingModel } from '../../models/booking';
 import { badRequest, conflict } from '../errors';
@@ -43,7 +43,12 @@ export async function rescheduleMyBooking(actor: ResidentActor, id: string, inpu
     dayKey: `${actor.userId}:${slot.date}`,
     revision: b.revision + 1,
   };
+  if (change.dayKey !== b.dayKey && (await BookingModel.exists({ dayKey: change.dayKey }))) {
+    throw conflict('booking.daily_limit', '您在该日已有一个预约，每人每天限预约1次');
+  }
   const phone = await verifiedPhoneOf(actor.userId);
+  const bookingId = String(b._id);
+  await takeSeat(slot.id, bookingId);
   try {
     await inTransaction(async (session) => {
       const res = await BookingModel.updateOne(
@@ -53,12 +58,12 @@ export async function rescheduleMyBooking(actor: ResidentActor, id: string, inpu
       );
       if (res.modifiedCount !== 1) throw conflict('booking.changed', '预约刚刚发生了变化，请刷新后重试');
       if (phone) await enqueueConfirmation({ ...b, ...change }, phone, session);
-      await releaseSeat(b.slotId, session);
-      await takeSeat(slot.id, session);
     });
   } catch (err) {
+    await releaseSeat(slot.id, bookingId);
     if (duplicateKeyOf(err) === 'dayKey') throw conflict('booking.daily_limit', '您在该日已有一个预约，每人每天限预约1次');
     throw err;
   }
+  await releaseSeat(b.slotId, bookingId);
   return presentBooking((await BookingModel.findById(b._id).lean())!, now, rules);
 }

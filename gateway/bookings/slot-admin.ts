@@ -1,7 +1,8 @@
 /**
  * Staff and slots: the day view of a point's slots, and changing a slot's capacity or closing it.
- * Bookings beyond the new capacity (all of them in a closed slot) are cancelled — the latest booked
- * first — with an SMS giving the staff member's reason, in the same transaction; the change is audited.
+ * The new capacity holds at once for new bookings (seats are taken against it atomically); bookings
+ * already beyond it (all of them in a closed slot) are cancelled — the latest booked first — with
+ * an SMS giving the staff member's reason. The change is audited.
  */
 import { BookingModel } from '../../models/booking';
 import { ServicePointModel } from '../../models/service-point';
@@ -15,6 +16,7 @@ import { now as clockNow } from './clock';
 import { bookingRules } from './rules';
 import { parseSlotId, slotsOfDay, type ScheduledSlot } from './schedule';
 import { assertStaffScope } from './scope';
+import { releaseSeat } from './seats';
 import { defaultCapacity, materializeSlot, type PointWindow } from './target';
 import { isoChina } from './timing';
 import { inTransaction } from './transaction';
@@ -66,22 +68,29 @@ export async function updateSlot(actor: StaffActor, slotId: string, change: Slot
   if (scheduled.endAt.getTime() <= now.getTime()) throw conflict('slot.past', '该时段已结束，不能再修改');
   await materializeSlot(scheduled, defaultCapacity(window));
 
-  const cancelled = await inTransaction(async (session) => {
-    const set: Record<string, unknown> = {};
-    if (change.capacity !== undefined) set.capacity = change.capacity;
-    if (change.closed !== undefined) set.closed = change.closed;
-    if (change.closed) set.closedReason = change.reason;
-    const update = change.closed === false ? { $set: set, $unset: { closedReason: 1 } } : { $set: set };
-    const slot = (await SlotModel.findOneAndUpdate({ _id: slotId }, update, { session, returnDocument: 'after' }).lean())!;
-    const keep = slot.closed ? 0 : slot.capacity;
-    const excess = Math.max(0, slot.booked - keep);
-    if (!excess) return [];
+  const set: Record<string, unknown> = {};
+  if (change.capacity !== undefined) set.capacity = change.capacity;
+  if (change.closed !== undefined) set.closed = change.closed;
+  if (change.closed) set.closedReason = change.reason;
+  await SlotModel.updateOne({ _id: slotId }, change.closed === false ? { $set: set, $unset: { closedReason: 1 } } : { $set: set });
+
+  // From now on no seat beyond the new capacity can be taken; cancel the bookings already beyond it.
+  const cancelled: Array<{ id: string; code: string }> = [];
+  for (let round = 0; round < 5; round++) {
+    const slot = (await SlotModel.findById(slotId, { capacity: 1, booked: 1, closed: 1 }).lean())!;
+    const excess = slot.booked - (slot.closed ? 0 : slot.capacity);
+    if (excess <= 0) break;
     // Arrived (checked-in) bookings keep their seat; the latest bookings are cancelled first.
-    const victims = await BookingModel.find({ slotId, status: 'booked' }).sort({ bookedAt: -1, _id: -1 }).limit(excess).session(session).lean();
-    for (const b of victims) await cancelInSession(b, { by: 'staff', reason: change.reason, staffId: actor.staffId, at: now }, session, { releaseSeat: false });
-    if (victims.length) await SlotModel.updateOne({ _id: slotId }, { $inc: { booked: -victims.length } }, { session });
-    return victims.map((b) => ({ id: String(b._id), code: b.code }));
-  });
+    const victims = await BookingModel.find({ slotId, status: 'booked' }).sort({ bookedAt: -1, _id: -1 }).limit(excess).lean();
+    if (!victims.length) break;
+    await inTransaction(async (session) => {
+      for (const b of victims) await cancelInSession(b, { by: 'staff', reason: change.reason, staffId: actor.staffId, at: now }, session);
+    });
+    for (const b of victims) {
+      await releaseSeat(slotId, String(b._id));
+      cancelled.push({ id: String(b._id), code: b.code });
+    }
+  }
   await recordAudit(actor, 'slot.update', { type: 'slot', id: slotId }, { capacity: change.capacity, closed: change.closed, reason: change.reason, cancelledBookings: cancelled.map((c) => c.code) });
   const doc = await SlotModel.findById(slotId).lean();
   return { slot: presentStaffSlot(scheduled, window, doc), cancelledBookings: cancelled };

@@ -2,7 +2,7 @@
 import { GuideModel } from '../../models/guide';
 import { ServicePointModel, type ServicePoint } from '../../models/service-point';
 import { SlotModel } from '../../models/slot';
-import { AppError, badRequest, conflict, notFound } from '../errors';
+import { badRequest, conflict, notFound } from '../errors';
 import { loadCalendarOverrides } from '../calendar/working-days';
 import type { BookingRules } from './rules';
 import { isPointOpen, parseSlotId, slotsOfDay, type ScheduledSlot } from './schedule';
@@ -72,4 +72,3 @@ export function assertSlotOpen(doc: { closed?: boolean | null; booked: number; c
 
 export const slotFull = () => conflict('booking.slot_full', '该时段已约满，请选择其他时段');
 export const slotClosed = () => conflict('booking.slot_closed', '该时段已停止预约，请选择其他时段');
-export const isAppErrorCode = (err: unknown, code: string) => err instanceof AppError && err.code === code;

@@ -3,7 +3,8 @@
  * - reminders: from `reminderHour` (China time) the day before, one SMS per booking of tomorrow
  *   (not to bookings made or moved today: their confirmation has just been sent);
  * - no-show sweep: a booking not checked in by the end of its slot plus the grace period is a
- *   no-show, which counts toward blocking.
+ *   no-show, which counts toward blocking;
+ * - seat reconciliation: frees seats a process left held when it died mid-booking (seats.ts).
  */
 import { BookingModel } from '../../models/booking';
 import { chinaDate, shiftDate } from '../calendar/working-days';
@@ -12,6 +13,7 @@ import { now as clockNow } from './clock';
 import { enqueueReminder, verifiedPhoneOf } from './messages';
 import { recordNoShow } from './no-shows';
 import { bookingRules } from './rules';
+import { reconcileSeats } from './seats';
 import { inTransaction } from './transaction';
 
 const BATCH = 200;
@@ -52,3 +54,11 @@ export async function markMissedBookings(now = clockNow()): Promise<boolean> {
 
 registerTask({ name: 'booking-reminders', intervalMs: 10 * 60_000, mode: 'singleton', run: () => sendBookingReminders() });
 registerTask({ name: 'booking-no-shows', intervalMs: 5 * 60_000, mode: 'singleton', run: () => markMissedBookings() });
+registerTask({
+  name: 'booking-seats',
+  intervalMs: 5 * 60_000,
+  mode: 'singleton',
+  run: async () => {
+    await reconcileSeats(new Date(clockNow().getTime() - 86400_000));
+  },
+});

@@ -29,6 +29,9 @@ export interface EnqueuedMessage {
   duplicate: boolean;
 }
 
+/** Sessions that will wake the worker when they end. */
+const wakeAfter = new WeakSet<ClientSession>();
+
 export function templateCodeFor(kind: MessageKind): string {
   return config().sms.templateCodes[kind] ?? `OW_${kind.toUpperCase()}`;
 }
@@ -60,7 +63,11 @@ export async function enqueueMessage<K extends MessageKind>(input: EnqueueInput<
   if (result.upsertedId) {
     // A worker in this process picks it up at once (others poll); inside a transaction it waits for the commit.
     if (!session) wakeTask('sms-delivery');
-    else session.once?.('ended', () => wakeTask('sms-delivery'));
+    else if (!wakeAfter.has(session)) {
+      // One listener per session, however often a retried transaction enqueues.
+      wakeAfter.add(session);
+      session.once('ended', () => wakeTask('sms-delivery'));
+    }
     return { id: String(result.upsertedId), duplicate: false };
   }
   const existing = await MessageModel.findOne({ dedupeKey: input.dedupeKey }, { _id: 1 }, { session }).lean();

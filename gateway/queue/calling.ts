@@ -30,8 +30,8 @@ const ticketOpen = () => conflict('queue.ticket_open', '请先将当前号标记
 export async function callNext(actor: StaffActor, input: { counter?: number }, now = clockNow()) {
   const { servicePoint, window } = ownWindow(actor);
   const { window: w } = await loadPointWindow(servicePoint, window);
-  if (await TicketModel.exists({ calledBy: actor.staffId, status: 'called' })) throw ticketOpen();
   const date = chinaDate(now);
+  if (await TicketModel.exists({ calledBy: actor.staffId, date, status: 'called' })) throw ticketOpen();
   let ticket: TicketDoc | null;
   try {
     ticket = (await TicketModel.findOneAndUpdate(
@@ -44,6 +44,7 @@ export async function callNext(actor: StaffActor, input: { counter?: number }, n
     if (duplicateKeyOf(err) === 'calledBy') throw ticketOpen();
     throw err;
   }
+  if (ticket) await recordAudit(actor, 'ticket.call', { type: 'ticket', id: String(ticket._id) }, { number: ticket.number, counter: input.counter });
   const waiting = await TicketModel.countDocuments({ servicePoint, window, date, status: 'waiting' });
   return { ticket: ticket ? presentTicketForStaff(ticket, w.name) : null, waiting };
 }

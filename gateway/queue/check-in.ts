@@ -16,10 +16,11 @@ import { dateLabel } from '../bookings/timing';
 import { duplicateKeyOf, inTransaction } from '../bookings/transaction';
 import { AppError, conflict, notFound } from '../errors';
 import type { StaffActor } from '../identity/actor';
+import { recordAudit } from '../identity/audit';
 import { enforce } from '../limits/rate-limit';
 import { decryptPersonal } from '../privacy/crypto';
 import { countAhead, issueTicket, loadPointWindow } from './issue';
-import { presentTicket } from './presenter';
+import { presentTicket, presentTicketForStaff } from './presenter';
 
 type BookingDoc = Booking & { _id: Types.ObjectId };
 
@@ -30,7 +31,7 @@ async function checkIn(b: BookingDoc, via: { kind: 'clerk'; staffId: string } | 
   const { point, window } = await loadPointWindow(b.servicePoint, b.window);
   if (b.status === 'checked_in' && b.ticketId) {
     const existing = await TicketModel.findById(b.ticketId).lean();
-    if (existing) return { ticket: presentTicket(existing, window.name, await countAhead(existing)), repeated: true };
+    if (existing) return { ticket: existing, windowName: window.name, waitingAhead: await countAhead(existing), repeated: true };
   }
   if (b.status === 'cancelled') throw conflict('booking.cancelled', '该预约已取消，请现场取号办理');
   if (b.status === 'served') throw conflict('booking.already_served', '该预约已办理完毕');
@@ -57,13 +58,13 @@ async function checkIn(b: BookingDoc, via: { kind: 'clerk'; staffId: string } | 
       if (res.modifiedCount !== 1) throw conflict('booking.changed', '预约刚刚发生了变化，请刷新后重试');
       return t;
     });
-    return { ticket: presentTicket(ticket, window.name, await countAhead(ticket)), repeated: false };
+    return { ticket, windowName: window.name, waitingAhead: await countAhead(ticket), repeated: false };
   } catch (err) {
     // Checked in twice at once: the second answers with the first one's ticket.
     if (duplicateKeyOf(err) !== 'bookingId' && !(err instanceof AppError && err.code === 'booking.changed')) throw err;
     const existing = await TicketModel.findOne({ bookingId: String(b._id) }).lean();
     if (!existing) throw err;
-    return { ticket: presentTicket(existing, window.name, await countAhead(existing)), repeated: true };
+    return { ticket: existing, windowName: window.name, waitingAhead: await countAhead(existing), repeated: true };
   }
 }
 
@@ -74,7 +75,9 @@ export async function checkInByClerk(actor: StaffActor, code: string, now = cloc
     throw conflict('queue.wrong_point', `该预约的办理地点是${b.servicePointName}，请前往该处取号`);
   }
   assertStaffScope(actor, b.servicePoint);
-  return checkIn(b, { kind: 'clerk', staffId: actor.staffId }, now);
+  const { ticket, windowName, waitingAhead, repeated } = await checkIn(b, { kind: 'clerk', staffId: actor.staffId }, now);
+  if (!repeated) await recordAudit(actor, 'booking.check_in', { type: 'booking', id: String(b._id) }, { code: b.code, ticket: ticket.number });
+  return { ticket: { ...presentTicketForStaff(ticket, windowName), waitingAhead }, repeated };
 }
 
 const lastFour = (value: string) => value.slice(-4).toUpperCase();
@@ -91,5 +94,6 @@ export async function checkInAtKiosk(input: { servicePointId: string; code: stri
   const matches = [user?.realName?.idEnc, user?.phoneEnc].some((sealed) => sealed && lastFour(decryptPersonal(sealed)) === given);
   if (!matches) throw failed();
   if (b.servicePoint !== input.servicePointId) throw conflict('queue.wrong_point', `该预约的办理地点是${b.servicePointName}，请前往该处取号`);
-  return checkIn(b, { kind: 'kiosk' }, now);
+  const { ticket, windowName, waitingAhead, repeated } = await checkIn(b, { kind: 'kiosk' }, now);
+  return { ticket: presentTicket(ticket, windowName, waitingAhead), repeated };
 }

@@ -12,18 +12,21 @@
  * who arrived in earlier periods, and early when the window has nobody else; among tickets of the
  * same time and kind, first issued is first called.
  */
-import type { ClientSession } from 'mongoose';
 import { TicketSequenceModel } from '../../models/ticket-sequence';
 import { slotStartContaining, type ScheduledSlot } from '../bookings/schedule';
+import { duplicateKeyOf } from '../bookings/transaction';
 
 const WEEK_MS = 7 * 86400_000;
 
-export async function nextTicketNumber(servicePoint: string, window: string, date: string, prefix: string, session?: ClientSession) {
-  const doc = await TicketSequenceModel.findOneAndUpdate(
-    { _id: `${servicePoint}:${window}:${date}` },
-    { $inc: { seq: 1 }, $setOnInsert: { expiresAt: new Date(Date.parse(`${date}T00:00:00Z`) + WEEK_MS) } },
-    { upsert: true, returnDocument: 'after', session },
-  ).lean();
+export async function nextTicketNumber(servicePoint: string, window: string, date: string, prefix: string) {
+  const bump = () =>
+    TicketSequenceModel.findOneAndUpdate(
+      { _id: `${servicePoint}:${window}:${date}` },
+      { $inc: { seq: 1 }, $setOnInsert: { expiresAt: new Date(Date.parse(`${date}T00:00:00Z`) + WEEK_MS) } },
+      { upsert: true, returnDocument: 'after' },
+    ).lean();
+  // Two first tickets of the day at once: the losing upsert hits the unique _id; the counter exists now.
+  const doc = await bump().catch((err) => (duplicateKeyOf(err) !== undefined ? bump() : Promise.reject(err)));
   const seq = doc!.seq;
   return { seq, number: `${prefix}${String(seq).padStart(3, '0')}` };
 }

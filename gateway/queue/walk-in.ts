@@ -3,11 +3,11 @@ import { chinaDate } from '../calendar/working-days';
 import { GuideModel } from '../../models/guide';
 import { now as clockNow } from '../bookings/clock';
 import { assertStaffScope } from '../bookings/scope';
-import { inTransaction } from '../bookings/transaction';
 import { badRequest, notFound } from '../errors';
 import type { StaffActor } from '../identity/actor';
+import { recordAudit } from '../identity/audit';
 import { countAhead, issueTicket, loadPointWindow } from './issue';
-import { presentTicket } from './presenter';
+import { presentTicketForStaff } from './presenter';
 
 export interface WalkInInput {
   /** Defaults to the staff member's own point and window. */
@@ -29,8 +29,7 @@ export async function issueWalkIn(actor: StaffActor, input: WalkInInput, now = c
     if (!g) throw notFound('guide.not_found', '未找到该办事事项');
     guide = { code: g.code, name: g.name };
   }
-  const ticket = await inTransaction((session) =>
-    issueTicket({ point, window, date: chinaDate(now), issuedAt: now, kind: 'walk_in', guide, issuedVia: 'clerk', issuedBy: actor.staffId }, session),
-  );
-  return presentTicket(ticket, window.name, await countAhead(ticket));
+  const ticket = await issueTicket({ point, window, date: chinaDate(now), issuedAt: now, kind: 'walk_in', guide, issuedVia: 'clerk', issuedBy: actor.staffId });
+  await recordAudit(actor, 'ticket.walk_in', { type: 'ticket', id: String(ticket._id) }, { number: ticket.number, servicePoint, window: windowCode });
+  return { ...presentTicketForStaff(ticket, window.name), waitingAhead: await countAhead(ticket) };
 }

@@ -49,3 +49,7 @@ export function setChinaNow(date: string, hhmm: string): Date {
 }
 
 export const restoreClock = () => useClock(undefined);
+
+/** Demo guides: 企业设立登记 (banner hall, market window only) and 个体工商户登记 (also every township's T1). */
+export const HALL_GUIDE = '11150622MB1A52861R4000117003000';
+export const TOWNSHIP_GUIDE = '11150622MB1A52861R4000117001000';
