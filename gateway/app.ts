@@ -8,6 +8,7 @@ import { errorHandler } from './http/error-handler';
 import { httpMetrics, metricsEndpoint } from './http/metrics';
 import { requestContext } from './http/request-context';
 import { bodyParser, corsAllowList, securityHeaders } from './http/security';
+import { open311Router } from './open311/routes';
 import { serveH5 } from './web/h5-static';
 
 export interface AppOptions {
@@ -27,6 +28,8 @@ export function createApp(options: AppOptions = {}): Koa {
   app.use(metricsEndpoint);
   app.use(healthEndpoint);
   app.use(bodyParser());
+  // Open311 (its own formats and errors; API keys, not our tokens) answers every /open311/v2 path.
+  app.use(open311Router);
   app.use(authenticate);
   // All domain routers share one route table (see http/routes.ts): mount it once.
   const [api] = apiRouters;

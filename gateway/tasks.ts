@@ -3,3 +3,4 @@ import './notifications/delivery';
 import './notices/service';
 import './applications/supervision';
 import './bookings/tasks';
+import './complaints/deadlines';

@@ -11,6 +11,7 @@ import { registerWalkIn, submitOnline } from './register';
 import * as s from './schema';
 import { supervisionDashboard } from './supervision';
 import { applyTransition } from './transitions';
+import './rateable';
 
 const staff = (ctx: Parameters<typeof actorOf>[0]) => actorOf(ctx) as StaffActor;
 const resident = (ctx: Parameters<typeof actorOf>[0]) => actorOf(ctx) as ResidentActor;

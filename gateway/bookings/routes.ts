@@ -12,6 +12,7 @@ import { bookingRules } from './rules';
 import * as s from './schema';
 import { listSlotsForStaff, updateSlot } from './slot-admin';
 import { listSlots } from './slots';
+import './rateable';
 
 // A bad BOOKING_* setting stops the gateway at start, not at the first booking.
 bookingRules();

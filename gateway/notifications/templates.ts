@@ -72,11 +72,14 @@ export const TEMPLATES = {
     priority: 2,
     params: z.object({ trackingNumber: text(20), type: text(4) }),
     text: '您的${type}已收到，受理编号${trackingNumber}，我们将按时办理答复，可凭编号查询进度。',
+    // The staff message log must not tie a phone to a complaint (anonymous ones above all).
+    secret: ['trackingNumber'],
   }),
   complaint_replied: t({
     priority: 2,
     params: z.object({ trackingNumber: text(20), type: text(4) }),
     text: '您的${type}（编号${trackingNumber}）已答复，请查看答复内容并对办理结果进行评价。',
+    secret: ['trackingNumber'],
   }),
   policy_notice: t({
     priority: 9,

@@ -30,3 +30,12 @@ export function maskSensitiveText(text: string): string {
     .replace(ID_PATTERN, (m) => maskIdNumber(m))
     .replace(PHONE_PATTERN, (m) => maskPhone(m.slice(-11)));
 }
+
+/**
+ * Removes any ID or phone number inside free text altogether. For text whose writer must stay
+ * unknown (anonymous complaints): even a mask would match the mask of the writer's own number.
+ */
+export function redactSensitiveText(text: string, placeholder = '[号码已隐去]'): string {
+  if (text.length < 11) return text;
+  return text.replace(ID_PATTERN, placeholder).replace(PHONE_PATTERN, placeholder);
+}

@@ -23,7 +23,8 @@ export interface Spawned {
 
 /** Runs `npx tsx <script>` from the repository root with extra environment. */
 export function spawnScript(script: string, env: Record<string, string>): Spawned {
-  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', script], {
+  // One process (tsx as an import hook), so a kill reaches the script itself, not a wrapper.
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: `${__dirname}/../..`,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
