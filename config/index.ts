@@ -42,6 +42,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      webpackChain(chain) {
+        // Every page is an async chunk; Taro's default (chunks: 'initial') would copy NutUI and the
+        // shared components into each page's chunk. Sharing them keeps pages small and builds fast.
+        const splitChunks = chain.optimization.get('splitChunks');
+        if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' });
+      },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'browser' },

@@ -1,6 +1,7 @@
 import type { PropsWithChildren } from 'react';
 import { configure as configureIcons } from '@nutui/icons-react-taro';
 import '@nutui/icons-react-taro/dist/style_icon.css';
+import './styles/nutui';
 import './app.scss';
 
 // NutUI icons render as <i>, which Taro's weapp templates do not know (wcc: "Template tmpl_0_i not

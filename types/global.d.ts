@@ -16,5 +16,7 @@ declare namespace NodeJS {
     TARO_APP_API_BASE?: string;
     /** Mini-program appid per mode; overrides project.config.json's appid in dist/weapp. */
     TARO_APP_ID?: string;
+    /** WeChat subscribe-message templates, "notice:ID,booking:ID,application:ID" (from .env.<mode>). */
+    TARO_APP_SUBSCRIBE_TEMPLATES?: string;
   }
 }

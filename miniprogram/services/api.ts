@@ -19,6 +19,8 @@ export interface RequestOptions {
   query?: Record<string, QueryValue>;
   /** Sent as JSON. */
   body?: unknown;
+  /** Extra headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>;
   timeoutMs?: number;
 }
 
@@ -73,6 +75,17 @@ export function clearToken(): void {
   Taro.removeStorageSync(TOKEN_STORAGE_KEY);
 }
 
+type UnauthorizedListener = (error: ApiError) => void;
+let unauthorizedListener: UnauthorizedListener | undefined;
+
+/**
+ * Called when the gateway refuses a token we sent (expired, revoked): the session store signs out
+ * so pages ask for a new login instead of failing again and again.
+ */
+export function onUnauthorized(listener: UnauthorizedListener | undefined): void {
+  unauthorizedListener = listener;
+}
+
 function isApiErrorBody(data: unknown): data is ApiErrorBody {
   const error = (data as ApiErrorBody | null)?.error;
   return typeof error === 'object' && error !== null && typeof error.code === 'string' && typeof error.message === 'string';
@@ -84,11 +97,20 @@ export function toApiError(status: number, data: unknown): ApiError {
   return new ApiError('http.unexpected_response', '服务暂时不可用，请稍后重试', status);
 }
 
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const header: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) header['Content-Type'] = 'application/json';
+function authHeader(): Record<string, string> {
   const token = readToken();
-  if (token) header.Authorization = `Bearer ${token}`;
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
+function failure(status: number, data: unknown, sentToken: boolean): ApiError {
+  const error = toApiError(status, data);
+  if (status === 401 && sentToken) unauthorizedListener?.(error);
+  return error;
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const header: Record<string, string> = { Accept: 'application/json', ...options.headers, ...authHeader() };
+  if (options.body !== undefined) header['Content-Type'] = 'application/json';
 
   let response: Taro.request.SuccessCallbackResult;
   try {
@@ -104,12 +126,62 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     throw new ApiError('network.unreachable', '网络连接失败，请稍后重试', 0);
   }
   if (response.statusCode >= 200 && response.statusCode < 300) return response.data as T;
-  throw toApiError(response.statusCode, response.data);
+  throw failure(response.statusCode, response.data, 'Authorization' in header);
+}
+
+export interface UploadOptions {
+  /** A local file: a temp path in WeChat, a blob: URL in the browser. */
+  filePath: string;
+  /**
+   * In the browser, the chosen File itself. Sent directly: Taro's uploadFile would first fetch the
+   * blob: URL, which the gateway's Content-Security-Policy (connect-src 'self') blocks.
+   */
+  browserFile?: Blob;
+  /** Multipart field name. */
+  field: string;
+  /** File name to send (the browser otherwise invents one). */
+  fileName?: string;
+  timeoutMs?: number;
+}
+
+async function uploadInBrowser(url: string, options: UploadOptions & { browserFile: Blob }, header: Record<string, string>): Promise<{ statusCode: number; data: unknown }> {
+  const form = new FormData();
+  form.append(options.field, options.browserFile, options.fileName ?? (options.browserFile as File).name ?? 'file');
+  const response = await fetch(url, { method: 'POST', headers: header, body: form });
+  return { statusCode: response.status, data: await response.text() };
+}
+
+/** Uploads one file as multipart/form-data; the JSON answer is parsed like `request`'s. */
+export async function upload<T>(path: string, options: UploadOptions): Promise<T> {
+  const header: Record<string, string> = { Accept: 'application/json', ...authHeader() };
+  let response: { statusCode: number; data: unknown };
+  try {
+    response = options.browserFile && process.env.TARO_ENV === 'h5'
+      ? await uploadInBrowser(buildUrl(path), { ...options, browserFile: options.browserFile }, header)
+      : await Taro.uploadFile({
+      url: buildUrl(path),
+      filePath: options.filePath,
+      name: options.field,
+      header,
+      timeout: options.timeoutMs ?? 60_000,
+      ...(options.fileName ? { fileName: options.fileName } : {}),
+    } as Taro.uploadFile.Option);
+  } catch {
+    throw new ApiError('network.unreachable', '网络连接失败，请稍后重试', 0);
+  }
+  let data: unknown = response.data;
+  try {
+    data = typeof data === 'string' && data !== '' ? JSON.parse(data) : data;
+  } catch {
+    // not JSON: handled below as an unexpected response
+  }
+  if (response.statusCode >= 200 && response.statusCode < 300) return data as T;
+  throw failure(response.statusCode, data, 'Authorization' in header);
 }
 
 export const api = {
   get: <T>(path: string, query?: Record<string, QueryValue>) => request<T>(path, { method: 'GET', query }),
-  post: <T>(path: string, body?: unknown) => request<T>(path, { method: 'POST', body }),
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>(path, { method: 'POST', body, headers }),
   put: <T>(path: string, body?: unknown) => request<T>(path, { method: 'PUT', body }),
   patch: <T>(path: string, body?: unknown) => request<T>(path, { method: 'PATCH', body }),
   delete: <T>(path: string) => request<T>(path, { method: 'DELETE' }),

@@ -39,10 +39,44 @@ export function newMobileContext(browser: Browser): Promise<BrowserContext> {
   });
 }
 
-/** Saves a full-page screenshot as test-artifacts/screenshots/<name>.png and returns its path. */
+/** Tallest a screenshot gets (px); a runaway list must not make a giant image. */
+const MAX_SCREENSHOT_HEIGHT = 6000;
+
+/**
+ * Saves the whole page as test-artifacts/screenshots/<name>.png and returns its path. Taro's H5
+ * pages scroll inside their own container (`.taro_page`), so `fullPage` alone would stop at the
+ * viewport: the viewport is stretched to the content for the shot, then restored.
+ */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  const viewport = page.viewportSize();
+  // The visible page's own scroller: scrolled to the top for the shot, put back afterwards.
+  const scroll = (top?: number) =>
+    page.evaluate((to) => {
+      const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((el) => el.offsetParent !== null);
+      const scroller = pages[pages.length - 1] ?? document.scrollingElement;
+      if (!scroller) return { top: 0, height: 0 };
+      const was = scroller.scrollTop;
+      if (to !== undefined) scroller.scrollTop = to;
+      return { top: was, height: scroller.scrollHeight };
+    }, top);
+  const before = await scroll();
+  const stretch = viewport && before.height > viewport.height;
+  if (stretch) await page.setViewportSize({ width: viewport.width, height: Math.min(before.height, MAX_SCREENSHOT_HEIGHT) });
+  await scroll(0);
+  try {
+    await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  } finally {
+    if (stretch) await page.setViewportSize(viewport);
+    await scroll(before.top);
+  }
   return path;
+}
+
+/** Collects uncaught errors of a page, to assert a journey ran clean. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
 }

@@ -12,6 +12,8 @@ type WxCallbacks = { success?: (result: unknown) => void; fail?: (error: unknown
 export type WxRequestOptions = WxCallbacks & { url: string; method?: string; data?: unknown; header?: Record<string, string> };
 export type WxToastOptions = WxCallbacks & { title: string; icon?: string };
 export type FakeResponse = { statusCode: number; data: unknown } | 'network-failure';
+export type WxNavigation = { type: 'navigateTo' | 'redirectTo' | 'reLaunch' | 'switchTab' | 'navigateBack'; url?: string };
+export type WxCall = { api: string; options: Record<string, unknown> };
 
 interface SimulateComponent {
   dom: HTMLElement;
@@ -40,10 +42,21 @@ export interface RenderedWeappPage {
   requests: WxRequestOptions[];
   /** Every `wx.showToast` the page showed, in order. */
   toasts: WxToastOptions[];
+  /** Every page change the page asked for (navigateTo, redirectTo, …), in order. */
+  navigations: WxNavigation[];
+  /** Calls of other device APIs the page made (openLocation, makePhoneCall, setClipboardData…). */
+  calls: WxCall[];
   /** Visible text with whitespace collapsed. */
   text(): string;
+  /**
+   * Elements carrying a class of the app's stylesheet. The simulator scopes classes by component
+   * (`main--ow-page`), so a plain `.ow-page` selector finds nothing.
+   */
+  byClass(name: string): HTMLElement[];
   /** Taps the innermost element whose own text is `label` (the tap bubbles like on a phone). */
   tap(label: string): Promise<void>;
+  /** Taps a rendered element found another way (e.g. by class). */
+  tapElement(element: Element): Promise<void>;
   /** Lets React and Taro flush their updates. */
   settle(ms?: number): Promise<void>;
   /** Polls until `check` holds (a busy machine makes fixed sleeps flaky); fails naming `what`. */
@@ -54,9 +67,13 @@ export interface RenderedWeappPage {
 export interface RenderOptions {
   /** Answers the page's `wx.request` calls; defaults to a network failure. */
   respond?: (request: WxRequestOptions) => FakeResponse;
+  /** The page's query, as WeChat passes it to onLoad (`?code=…`). */
+  query?: Record<string, string>;
+  /** What `wx.login` yields; by default a code of the form `wx-login-<n>`. */
+  loginCode?: string;
 }
 
-function installAppShims(pagePath: string): void {
+function installAppShims(pagePath: string, query: Record<string, string>): void {
   const scope = globalThis as Record<string, unknown>;
   let app: Record<string, unknown> = {};
   scope.App = (options: Record<string, unknown>) => {
@@ -79,7 +96,7 @@ function installAppShims(pagePath: string): void {
         attached(this: Record<string, unknown>) {
           this.route = pagePath;
           current = [this];
-          call(this, 'onLoad', {});
+          call(this, 'onLoad', { ...query });
           call(this, 'onShow');
         },
         ready(this: Record<string, unknown>) {
@@ -94,8 +111,39 @@ function installAppShims(pagePath: string): void {
   };
 }
 
-function installWxFakes(requests: WxRequestOptions[], toasts: WxToastOptions[], options: RenderOptions): void {
+type Recorded = { requests: WxRequestOptions[]; toasts: WxToastOptions[]; navigations: WxNavigation[]; calls: WxCall[] };
+
+const succeed = (options: WxCallbacks, errMsg: string) => {
+  options.success?.({ errMsg });
+  options.complete?.({ errMsg });
+};
+
+function installWxFakes({ requests, toasts, navigations, calls }: Recorded, options: RenderOptions): void {
   const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
+  for (const type of ['navigateTo', 'redirectTo', 'reLaunch', 'switchTab', 'navigateBack'] as const) {
+    wx[type] = (nav: WxCallbacks & { url?: string }) => {
+      navigations.push({ type, url: nav.url });
+      succeed(nav, `${type}:ok`);
+    };
+  }
+  for (const api of ['openLocation', 'makePhoneCall', 'setClipboardData', 'requestSubscribeMessage']) {
+    wx[api] = (call: WxCallbacks & Record<string, unknown>) => {
+      calls.push({ api, options: call });
+      succeed(call, `${api}:ok`);
+    };
+  }
+  let logins = 0;
+  wx.login = (call: WxCallbacks) => {
+    logins++;
+    calls.push({ api: 'login', options: {} });
+    const result = { code: options.loginCode ?? `wx-login-${logins}`, errMsg: 'login:ok' };
+    call.success?.(result);
+    call.complete?.(result);
+  };
+  const storage = new Map<string, unknown>();
+  wx.getStorageSync = (key: string) => storage.get(key) ?? '';
+  wx.setStorageSync = (key: string, value: unknown) => void storage.set(key, value);
+  wx.removeStorageSync = (key: string) => void storage.delete(key);
   wx.request = (request: WxRequestOptions) => {
     requests.push(request);
     const response = options.respond?.(request) ?? 'network-failure';
@@ -130,14 +178,13 @@ function findByOwnText(root: HTMLElement, label: string): HTMLElement | undefine
  * document.body. Call once per test file: the simulator keeps global state.
  */
 export async function renderBuiltWeappPage(distDir: string, pagePath: string, options: RenderOptions = {}): Promise<RenderedWeappPage> {
-  const requests: WxRequestOptions[] = [];
-  const toasts: WxToastOptions[] = [];
-  installAppShims(pagePath);
+  const recorded: Recorded = { requests: [], toasts: [], navigations: [], calls: [] };
+  installAppShims(pagePath, options.query ?? {});
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const simulate = require('miniprogram-simulate') as Simulate; // defines global Component and wx
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const exparser = require('miniprogram-exparser') as ExparserEventApi;
-  installWxFakes(requests, toasts, options);
+  installWxFakes(recorded, options);
 
   require(join(distDir, 'app.js')); // eslint-disable-line @typescript-eslint/no-require-imports
   const id = simulate.load(join(distDir, pagePath), { rootPath: distDir });
@@ -155,24 +202,30 @@ export async function renderBuiltWeappPage(distDir: string, pagePath: string, op
     }
   };
 
+  const tapElement = async (target: Element) => {
+    const wxElement = (target as unknown as { __wxElement?: unknown }).__wxElement;
+    if (!wxElement) throw new Error(`<${target.tagName.toLowerCase()} class="${target.className}"> is not a rendered mini-program node`);
+    exparser.Event.dispatchEvent(
+      wxElement,
+      exparser.Event.create('tap', { x: 0, y: 0 }, { bubbles: true, composed: true, capturePhase: true, extraFields: { touches: [], changedTouches: [] } }),
+    );
+    await settle();
+  };
+
   return {
     root: page.dom,
-    requests,
-    toasts,
+    ...recorded,
     text: () => (page.dom.textContent ?? '').replace(/\s+/g, ' ').trim(),
+    byClass: (name: string) =>
+      Array.from(page.dom.querySelectorAll<HTMLElement>('[class]')).filter((el) => Array.from(el.classList).some((c) => c === name || c.endsWith(`--${name}`))),
     settle,
     waitUntil,
     async tap(label: string) {
       const target = findByOwnText(page.dom, label);
       if (!target) throw new Error(`nothing on the page reads "${label}"`);
-      const wxElement = (target as unknown as { __wxElement?: unknown }).__wxElement;
-      if (!wxElement) throw new Error(`"${label}" is not a rendered mini-program node`);
-      exparser.Event.dispatchEvent(
-        wxElement,
-        exparser.Event.create('tap', { x: 0, y: 0 }, { bubbles: true, composed: true, capturePhase: true, extraFields: { touches: [], changedTouches: [] } }),
-      );
-      await settle();
+      await tapElement(target);
     },
+    tapElement,
     unmount: () => page.detach(),
   };
 }

@@ -1,14 +1,16 @@
 /**
  * What the home page offers. The four single windows and two function areas are the hall's own
- * layout (进一扇门，办成一揽子事); quick entries gain a `url` as their pages arrive.
+ * layout (进一扇门，办成一揽子事); quick entries open the resident's most common errands.
  */
 import type { ComponentType } from 'react';
-import { Clock, Feedback, Gardener, Home, Notice, Order, Service, Store, User, Wallet } from '@nutui/icons-react-taro';
+import { Clock, Feedback, Gardener, Home, Location, Notice, Order, Service, Store, User, Wallet } from '@nutui/icons-react-taro';
+import type { WindowCode } from '../../services/guides';
+import type { PageName } from '../../utils/navigation';
 
 type Icon = ComponentType<{ size?: string | number; color?: string; className?: string }>;
 
 export interface HallArea {
-  code: string;
+  code: WindowCode | 'payment' | 'intermediary';
   name: string;
   summary: string;
   icon: Icon;
@@ -18,11 +20,10 @@ export interface QuickEntry {
   key: string;
   title: string;
   icon: Icon;
-  /** Page to open; entries without one are announced as coming soon. */
-  url?: string;
+  page: PageName;
 }
 
-export const SINGLE_WINDOWS: HallArea[] = [
+export const SINGLE_WINDOWS: Array<HallArea & { code: WindowCode }> = [
   { code: 'market_access', name: '市场准入', summary: '企业开办、经营许可', icon: Store },
   { code: 'construction', name: '基本建设', summary: '立项、规划、施工许可', icon: Home },
   { code: 'agriculture', name: '农牧业产业发展', summary: '农牧林水项目与补贴', icon: Gardener },
@@ -35,8 +36,21 @@ export const SERVICE_AREAS: HallArea[] = [
 ];
 
 export const QUICK_ENTRIES: QuickEntry[] = [
-  { key: 'bookings', title: '预约办事', icon: Clock },
-  { key: 'applications', title: '办件查询', icon: Order },
-  { key: 'complaints', title: '投诉建议', icon: Feedback },
-  { key: 'notices', title: '政策通知', icon: Notice },
+  { key: 'bookings', title: '预约办事', icon: Clock, page: 'bookingNew' },
+  { key: 'applications', title: '办件查询', icon: Order, page: 'applicationStatus' },
+  { key: 'complaints', title: '投诉建议', icon: Feedback, page: 'complaintNew' },
+  { key: 'notices', title: '政策通知', icon: Notice, page: 'noticeList' },
+  { key: 'points', title: '服务网点', icon: Location, page: 'servicePoints' },
+  { key: 'my-bookings', title: '我的预约', icon: Clock, page: 'bookingMine' },
+  { key: 'my-applications', title: '我的办件', icon: Order, page: 'applicationMine' },
+  { key: 'me', title: '我的', icon: User, page: 'me' },
+];
+
+/** The age-friendly home: five large buttons, nothing else to find. */
+export const ELDER_ENTRIES: Array<{ key: string; title: string; page: PageName }> = [
+  { key: 'guides', title: '查办事指南', page: 'guideSearch' },
+  { key: 'bookings', title: '预约办事', page: 'bookingNew' },
+  { key: 'applications', title: '查办件进度', page: 'applicationStatus' },
+  { key: 'complaints', title: '投诉建议', page: 'complaintNew' },
+  { key: 'me', title: '我的', page: 'me' },
 ];

@@ -1,39 +1,19 @@
-/** Home page: who we are, search, the hall's single windows and the quick entries. */
+/** Home page: search, quick entries, the hall's single windows, life events and the latest notices. */
 import { useEffect, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { ConfigProvider, Grid, SearchBar } from '@nutui/nutui-react-taro';
-import '@nutui/nutui-react-taro/dist/es/packages/configprovider/style/css';
-import '@nutui/nutui-react-taro/dist/es/packages/grid/style/css';
-import '@nutui/nutui-react-taro/dist/es/packages/searchbar/style/css';
+import { Button, Grid } from '@nutui/nutui-react-taro';
+import { GuideSearchBox } from '../../components/guide-search-box';
+import { PageShell } from '../../components/page-shell';
 import { fetchCenterMeta } from '../../services/meta';
-import { QUICK_ENTRIES, SERVICE_AREAS, SINGLE_WINDOWS, type HallArea, type QuickEntry } from './home-entries';
+import { setAgeFriendly, useAgeFriendly } from '../../store/age-friendly';
+import { toast } from '../../utils/feedback';
+import { go } from '../../utils/navigation';
+import { ELDER_ENTRIES, QUICK_ENTRIES, SERVICE_AREAS, SINGLE_WINDOWS, type HallArea } from './home-entries';
+import { LatestNotices, LifeEvents } from './home-sections';
 import './index.scss';
 
 /** Shown until (or instead of, when offline) the gateway's /api/v1/meta answers. */
 const FALLBACK_CENTER_NAME = '准格尔旗政务服务';
-
-const THEME = {
-  nutuiColorPrimary: '#b71c1c',
-  nutuiGridItemContentBgColor: '#ffffff',
-};
-
-function announceComingSoon(feature: string): void {
-  void Taro.showToast({ title: `${feature}即将开放`, icon: 'none', duration: 2000 });
-}
-
-function openQuickEntry(entry: QuickEntry): void {
-  if (entry.url) void Taro.navigateTo({ url: entry.url });
-  else announceComingSoon(entry.title);
-}
-
-function searchGuides(keyword: string): void {
-  if (keyword.trim() === '') {
-    void Taro.showToast({ title: '请输入要办理的事项', icon: 'none' });
-    return;
-  }
-  announceComingSoon('事项搜索');
-}
 
 function useCenterName(): string {
   const [centerName, setCenterName] = useState(FALLBACK_CENTER_NAME);
@@ -51,6 +31,14 @@ function useCenterName(): string {
   return centerName;
 }
 
+function openArea(area: HallArea): void {
+  if (area.code === 'payment' || area.code === 'intermediary') {
+    toast(`${area.name}位于旗政务服务中心大厅，现场办理`);
+    return;
+  }
+  go('guideSearch', { window: area.code });
+}
+
 function AreaGrid({ areas }: { areas: HallArea[] }) {
   return (
     <Grid columns={2} gap={16} square={false} direction="horizontal" className="home-areas">
@@ -58,7 +46,7 @@ function AreaGrid({ areas }: { areas: HallArea[] }) {
         <Grid.Item
           key={area.code}
           className="home-area"
-          onClick={() => announceComingSoon(`${area.name}事项`)}
+          onClick={() => openArea(area)}
           text={
             <View className="home-area__text">
               <Text className="home-area__name">{area.name}</Text>
@@ -75,63 +63,79 @@ function AreaGrid({ areas }: { areas: HallArea[] }) {
 
 export default function Index() {
   const centerName = useCenterName();
+  const ageFriendly = useAgeFriendly();
   const [keyword, setKeyword] = useState('');
 
+  const search = (q: string) => {
+    if (q.trim() === '') {
+      toast('请输入要办理的事项');
+      return;
+    }
+    go('guideSearch', { q: q.trim() });
+  };
+
   return (
-    <ConfigProvider theme={THEME}>
-      <View className="home">
-        <View className="home-header">
+    <PageShell className="home">
+      <View className="home-header">
+        <View className="home-header__top">
           <Text className="home-header__center">{centerName}</Text>
-          <Text className="home-header__title">一窗通办</Text>
-          <Text className="home-header__motto">让数据多跑路，让群众少跑腿</Text>
-        </View>
-
-        <View className="home-search">
-          <SearchBar
-            shape="round"
-            value={keyword}
-            placeholder="搜索办事事项，如“开饭店”“上户口”"
-            onChange={(value: string) => setKeyword(value)}
-            onSearch={searchGuides}
-          />
-        </View>
-
-        <View className="home-card">
-          <Grid columns={4} className="home-quick">
-            {QUICK_ENTRIES.map((entry) => (
-              <Grid.Item
-                key={entry.key}
-                className="home-quick__item"
-                text={entry.title}
-                onClick={() => openQuickEntry(entry)}
-              >
-                <View className={`home-quick__icon home-quick__icon--${entry.key}`}>
-                  <entry.icon size={22} color="#ffffff" />
-                </View>
-              </Grid.Item>
-            ))}
-          </Grid>
-        </View>
-
-        <View className="home-section">
-          <View className="home-section__head">
-            <Text className="home-section__title">单一窗口</Text>
-            <Text className="home-section__hint">进一扇门，办成一揽子事</Text>
+          <View className="home-header__mode" onClick={() => setAgeFriendly(!ageFriendly)} role="switch" aria-checked={ageFriendly}>
+            {ageFriendly ? '标准版' : '长辈版'}
           </View>
-          <AreaGrid areas={SINGLE_WINDOWS} />
         </View>
-
-        <View className="home-section">
-          <View className="home-section__head">
-            <Text className="home-section__title">功能服务区</Text>
-          </View>
-          <AreaGrid areas={SERVICE_AREAS} />
-        </View>
-
-        <View className="home-footer">
-          <Text>您的事儿，我来办</Text>
-        </View>
+        <Text className="home-header__title">一窗通办</Text>
+        <Text className="home-header__motto">让数据多跑路，让群众少跑腿</Text>
       </View>
-    </ConfigProvider>
+
+      <View className="home-search">
+        <GuideSearchBox value={keyword} onChange={setKeyword} onSearch={search} onPick={(s) => go('guideDetail', { code: s.code })} />
+      </View>
+
+      <View className="home-elder ow-elder-only">
+        {ELDER_ENTRIES.map((entry) => (
+          <Button key={entry.key} block size="large" type="primary" className="home-elder__button" onClick={() => go(entry.page)}>
+            {entry.title}
+          </Button>
+        ))}
+      </View>
+
+      <View className="home-card ow-elder-hidden">
+        <Grid columns={4} square={false} className="home-quick">
+          {QUICK_ENTRIES.map((entry) => (
+            <Grid.Item key={entry.key} className="home-quick__item" text={entry.title} onClick={() => go(entry.page)}>
+              <View className={`home-quick__icon home-quick__icon--${entry.key}`}>
+                <entry.icon size={22} color="#ffffff" />
+              </View>
+            </Grid.Item>
+          ))}
+        </Grid>
+      </View>
+
+      <View className="home-section">
+        <View className="home-section__head">
+          <Text className="home-section__title">单一窗口</Text>
+          <Text className="home-section__hint">进一扇门，办成一揽子事</Text>
+        </View>
+        <AreaGrid areas={SINGLE_WINDOWS} />
+      </View>
+
+      <LifeEvents />
+
+      <LatestNotices />
+
+      <View className="home-section ow-elder-hidden">
+        <View className="home-section__head">
+          <Text className="home-section__title">功能服务区</Text>
+        </View>
+        <AreaGrid areas={SERVICE_AREAS} />
+      </View>
+
+      <View className="home-footer">
+        <Text>您的事儿，我来办</Text>
+        <Text className="home-footer__staff" onClick={() => go('staffLogin')}>
+          工作人员入口
+        </Text>
+      </View>
+    </PageShell>
   );
 }

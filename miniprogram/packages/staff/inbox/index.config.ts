@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '审批工作台', enablePullDownRefresh: true });
