@@ -22,6 +22,9 @@ export interface EmbeddedOptions {
   members?: number;
 }
 
+/** A bounded WiredTiger cache: the default takes half the machine's memory per mongod. */
+const CACHE_ARGS = ['--wiredTigerCacheSizeGB', process.env.EMBEDDED_MONGO_CACHE_GB ?? '1'];
+
 export async function startEmbeddedMongo(options: EmbeddedOptions = {}): Promise<EmbeddedMongo> {
   const binary = await locateMongod();
   const { MongoMemoryReplSet } = await import('mongodb-memory-server');
@@ -30,8 +33,8 @@ export async function startEmbeddedMongo(options: EmbeddedOptions = {}): Promise
     binary: { systemBinary: binary.systemBinary, version: binary.version },
     replSet: { count: options.members ?? 1, storageEngine: 'wiredTiger', name: 'onewindow' },
     instanceOpts: options.dbPath
-      ? [{ dbPath: options.dbPath, port: options.port, storageEngine: 'wiredTiger', launchTimeout: 60_000 }]
-      : Array.from({ length: options.members ?? 1 }, () => ({ launchTimeout: 60_000 })),
+      ? [{ dbPath: options.dbPath, port: options.port, storageEngine: 'wiredTiger', launchTimeout: 60_000, args: CACHE_ARGS }]
+      : Array.from({ length: options.members ?? 1 }, () => ({ launchTimeout: 60_000, args: CACHE_ARGS })),
   });
   await replSet.waitUntilRunning();
   return {
