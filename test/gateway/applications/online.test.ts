@@ -52,7 +52,8 @@ it('submits, takes good files, refuses bad ones, and shows the case only to its 
 
   const good = await upload(alice.token, number, 0, [{ name: '身份证.png', data: PNG, type: 'image/png' }, { name: '申请表.pdf', data: PDF, type: 'application/pdf' }]);
   expect(good.status).toBe(200);
-  expect(good.body.materials[0].files.map((f: { name: string }) => f.name)).toEqual(['身份证.png', '申请表.pdf']);
+  // Files of one multipart request are stored as they finish arriving, in no fixed order.
+  expect(good.body.materials[0].files.map((f: { name: string }) => f.name).sort()).toEqual(['申请表.pdf', '身份证.png'].sort());
 
   const disguised = await upload(alice.token, number, 0, [{ name: 'photo.png', data: Buffer.from('MZ this is an exe'), type: 'image/png' }]);
   expect(disguised.status).toBe(400);
@@ -67,7 +68,7 @@ it('submits, takes good files, refuses bad ones, and shows the case only to its 
   expect(noSuchMaterial.body.error.code).toBe('application.material_unknown');
 
   // The applicant downloads her file; staff can too (audited); another resident cannot even see the case.
-  const fileId = good.body.materials[0].files[0].id;
+  const fileId = good.body.materials[0].files.find((f: { name: string }) => f.name === '身份证.png').id;
   const own = await fetch(`${gw.url}/api/v1/applications/${number}/files/${fileId}`, { headers: { authorization: `Bearer ${alice.token}` } });
   expect(own.status).toBe(200);
   expect(Buffer.from(await own.arrayBuffer()).equals(PNG)).toBe(true);
