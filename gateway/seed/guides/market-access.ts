@@ -1,14 +1,13 @@
 /**
  * 市场准入综合窗口: business registration and operating licences.
  */
+import type { SingleWindow } from '../../../models/guide';
+import { guideBuilder, FREE, TOWNSHIPS, type MaterialInput } from './builder';
 import type { SeedGuide } from './index';
 
-const WINDOW = 'market_access';
+const WINDOW: SingleWindow = 'market_access';
 const HALL_LOCATION = '准格尔旗政务服务中心一楼市场准入综合窗口';
-const HOURS = '工作日 09:00-12:00, 14:30-17:30（法定节假日休息，周六上午可预约延时服务）';
 const COMPLAINT_PHONE = '0477-4220012';
-const FREE = { charged: false, standard: '不收费', basis: '本事项不收取任何费用' };
-const TOWNSHIPS = ['xuejiawan', 'shagedu', 'dalu', 'narisong', 'longkou', 'zhungeerzhao', 'shierliancheng'];
 
 /** Implementing departments: illustrative unified social credit codes and inquiry phones. */
 const DEPARTMENTS = {
@@ -20,90 +19,7 @@ const DEPARTMENTS = {
   culture: { name: '准格尔旗文化和旅游局', credit: '11150622MB1A74519D', phone: '0477-4237018' },
 };
 
-type Audience = 'individual' | 'legal_person';
-
-interface MaterialInput {
-  name: string;
-  required?: boolean;
-  form?: 'paper' | 'electronic' | 'both';
-  copies?: number;
-  source?: string;
-  notes?: string;
-  /** The application form itself: gets links to the blank form and a filled-in sample. */
-  applicationForm?: boolean;
-}
-
-interface GuideInput {
-  dept: keyof typeof DEPARTMENTS;
-  baseCode: string;
-  name: string;
-  type: string;
-  entrustedDepartment?: string;
-  legalBasis: string[];
-  conditions: string[];
-  legalDays: number;
-  promisedDays: number;
-  fees?: { charged: boolean; standard: string; basis: string };
-  materials: MaterialInput[];
-  steps: string[];
-  location?: string;
-  tripsRequired: number;
-  specialProcedures?: { name: string; limitDays: number }[];
-  audiences: Audience[];
-  bookable?: boolean;
-  online: boolean;
-  express: boolean;
-  scope: string;
-  faqs: [question: string, answer: string][];
-  lifeEvents: string[];
-  keywords: string[];
-  handledAt?: { point: string; windows: string[] }[];
-}
-
-function guide(i: GuideInput): SeedGuide {
-  const dept = DEPARTMENTS[i.dept];
-  const code = `${dept.credit}4${i.baseCode}`;
-  return {
-    code,
-    baseCode: i.baseCode,
-    name: i.name,
-    type: i.type,
-    window: WINDOW,
-    department: dept.name,
-    entrustedDepartment: i.entrustedDepartment ?? '',
-    legalBasis: i.legalBasis,
-    conditions: i.conditions,
-    legalTimeLimitDays: i.legalDays,
-    promisedTimeLimitDays: i.promisedDays,
-    caseType: i.promisedDays === 0 ? 'immediate' : 'promised',
-    fees: i.fees ?? FREE,
-    materials: i.materials.map(({ applicationForm, ...m }) => ({
-      required: true,
-      form: 'both',
-      copies: 1,
-      source: '申请人自备',
-      ...m,
-      ...(applicationForm ? { blankFormUrl: `/forms/${code}-blank.pdf`, sampleUrl: `/forms/${code}-sample.pdf` } : {}),
-    })),
-    steps: i.steps,
-    location: i.location ?? HALL_LOCATION,
-    hours: HOURS,
-    inquiryPhone: dept.phone,
-    complaintPhone: COMPLAINT_PHONE,
-    tripsRequired: i.tripsRequired,
-    specialProcedures: (i.specialProcedures ?? []).map((p) => ({ ...p, countsInTimeLimit: false })),
-    audiences: i.audiences,
-    level: '县级',
-    bookable: i.bookable ?? true,
-    online: i.online,
-    express: i.express,
-    scope: i.scope,
-    faqs: i.faqs.map(([question, answer]) => ({ question, answer })),
-    lifeEvents: i.lifeEvents,
-    keywords: i.keywords,
-    handledAt: i.handledAt ?? [{ point: 'banner-hall', windows: ['market'] }],
-  };
-}
+const guide = guideBuilder({ window: WINDOW, hallWindow: 'market', hallLocation: HALL_LOCATION, complaintPhone: COMPLAINT_PHONE, departments: DEPARTMENTS });
 
 const hallAndTownships = [
   { point: 'banner-hall', windows: ['market'] },

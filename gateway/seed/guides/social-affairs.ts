@@ -2,15 +2,13 @@
  * 社会事业综合窗口: social security, medical insurance, household registration, civil affairs,
  * disability, health, driving licences and housing provident fund.
  */
+import type { SingleWindow } from '../../../models/guide';
+import { guideBuilder, FREE, TOWNSHIPS, VILLAGES, type MaterialInput } from './builder';
 import type { SeedGuide } from './index';
 
-const WINDOW = 'social_affairs';
+const WINDOW: SingleWindow = 'social_affairs';
 const HALL_LOCATION = '准格尔旗政务服务中心一楼社会事业综合窗口';
-const HOURS = '工作日 09:00-12:00, 14:30-17:30（法定节假日休息，周六上午可预约延时服务）';
 const COMPLAINT_PHONE = '12345';
-const FREE = { charged: false, standard: '不收费', basis: '本事项不收取任何费用' };
-const TOWNSHIPS = ['xuejiawan', 'shagedu', 'dalu', 'narisong', 'longkou', 'zhungeerzhao', 'shierliancheng'];
-const VILLAGES = ['dalu-xiaotanzi', 'shagedu-shagedu', 'xuejiawan-dongcheng', 'longkou-majiata', 'shierliancheng-liulin'];
 
 /** Implementing departments: illustrative unified social credit codes and inquiry phones. */
 const DEPARTMENTS = {
@@ -25,90 +23,7 @@ const DEPARTMENTS = {
   fund: { name: '鄂尔多斯市住房公积金中心准格尔旗分中心', credit: '12150600MB1G72096A', phone: '0477-4215126' },
 };
 
-type Audience = 'individual' | 'legal_person';
-
-interface MaterialInput {
-  name: string;
-  required?: boolean;
-  form?: 'paper' | 'electronic' | 'both';
-  copies?: number;
-  source?: string;
-  notes?: string;
-  /** The application form itself: gets links to the blank form and a filled-in sample. */
-  applicationForm?: boolean;
-}
-
-interface GuideInput {
-  dept: keyof typeof DEPARTMENTS;
-  baseCode: string;
-  name: string;
-  type: string;
-  entrustedDepartment?: string;
-  legalBasis: string[];
-  conditions: string[];
-  legalDays: number;
-  promisedDays: number;
-  fees?: { charged: boolean; standard: string; basis: string };
-  materials: MaterialInput[];
-  steps: string[];
-  location?: string;
-  tripsRequired: number;
-  specialProcedures?: { name: string; limitDays: number }[];
-  audiences: Audience[];
-  bookable?: boolean;
-  online: boolean;
-  express: boolean;
-  scope: string;
-  faqs: [question: string, answer: string][];
-  lifeEvents: string[];
-  keywords: string[];
-  handledAt?: { point: string; windows: string[] }[];
-}
-
-function guide(i: GuideInput): SeedGuide {
-  const dept = DEPARTMENTS[i.dept];
-  const code = `${dept.credit}4${i.baseCode}`;
-  return {
-    code,
-    baseCode: i.baseCode,
-    name: i.name,
-    type: i.type,
-    window: WINDOW,
-    department: dept.name,
-    entrustedDepartment: i.entrustedDepartment ?? '',
-    legalBasis: i.legalBasis,
-    conditions: i.conditions,
-    legalTimeLimitDays: i.legalDays,
-    promisedTimeLimitDays: i.promisedDays,
-    caseType: i.promisedDays === 0 ? 'immediate' : 'promised',
-    fees: i.fees ?? FREE,
-    materials: i.materials.map(({ applicationForm, ...m }) => ({
-      required: true,
-      form: 'both',
-      copies: 1,
-      source: '申请人自备',
-      ...m,
-      ...(applicationForm ? { blankFormUrl: `/forms/${code}-blank.pdf`, sampleUrl: `/forms/${code}-sample.pdf` } : {}),
-    })),
-    steps: i.steps,
-    location: i.location ?? HALL_LOCATION,
-    hours: HOURS,
-    inquiryPhone: dept.phone,
-    complaintPhone: COMPLAINT_PHONE,
-    tripsRequired: i.tripsRequired,
-    specialProcedures: (i.specialProcedures ?? []).map((p) => ({ ...p, countsInTimeLimit: false })),
-    audiences: i.audiences,
-    level: '县级',
-    bookable: i.bookable ?? true,
-    online: i.online,
-    express: i.express,
-    scope: i.scope,
-    faqs: i.faqs.map(([question, answer]) => ({ question, answer })),
-    lifeEvents: i.lifeEvents,
-    keywords: i.keywords,
-    handledAt: i.handledAt ?? [{ point: 'banner-hall', windows: ['social'] }],
-  };
-}
+const guide = guideBuilder({ window: WINDOW, hallWindow: 'social', hallLocation: HALL_LOCATION, complaintPhone: COMPLAINT_PHONE, departments: DEPARTMENTS });
 
 const hall = { point: 'banner-hall', windows: ['social'] };
 /** Township window: T1 general (household registration, civil affairs), T2 social security and medical insurance. */
