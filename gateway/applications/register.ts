@@ -11,8 +11,7 @@ import { maskName, maskPhone } from '../privacy/mask';
 import { normalizeMobile } from '../privacy/validators';
 import { newApplicationNumber } from './numbers';
 import { presentForApplicant, presentForStaff } from './presenter';
-
-const isDuplicateKey = (err: unknown) => (err as { code?: number })?.code === 11000;
+import { isDuplicateKey } from '../db/errors';
 
 async function publishedGuide(code: string) {
   const guide = await GuideModel.findOne({ code, status: 'published' }).lean();

@@ -16,6 +16,7 @@ import { queueComplaintSms, type EventBy } from './changes';
 import { deadlinesFor } from './deadlines';
 import { CHANNEL_NAMES } from './rules';
 import { newTrackingNumber } from './tracking';
+import { isDuplicateKey } from '../db/errors';
 
 export interface FilingInput {
   type: ComplaintType;
@@ -61,8 +62,6 @@ async function filerOf(actor: Actor, input: FilingInput) {
 function eventBy(actor: Actor): EventBy {
   return actor.kind === 'staff' ? { kind: 'staff', staffId: actor.staffId, name: actor.username } : { kind: 'resident' };
 }
-
-const isDuplicateKey = (err: unknown) => (err as { code?: number })?.code === 11000;
 
 export async function fileComplaint(actor: Actor, input: FilingInput, now = new Date()): Promise<ComplaintRecord> {
   await loadCalendarOverrides();

@@ -6,10 +6,9 @@ import { maskIdNumber, maskName, maskPhone } from '../privacy/mask';
 import { normalizeIdNumber } from '../privacy/validators';
 import type { ResidentActor } from './actor';
 import { issueToken, RESIDENT_TOKEN_TTL_SECONDS } from './tokens';
+import { isDuplicateKey } from '../db/errors';
 
 export type UserDoc = NonNullable<Awaited<ReturnType<typeof UserModel.findOne>>>;
-
-const isDuplicateKey = (err: unknown) => (err as { code?: number })?.code === 11000;
 
 function phoneFields(phone: string) {
   return { phoneEnc: encryptPersonal(phone), phoneHash: lookupHash('phone', phone), phoneMasked: maskPhone(phone), phoneVerifiedAt: new Date() };

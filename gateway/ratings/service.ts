@@ -9,6 +9,7 @@ import type { ResidentActor } from '../identity/actor';
 import { presentRatingForResident } from './presenter';
 import { rateableTypes, resolverFor } from './registry';
 import { BAD_RATING_MAX, RATING_RULES, type RatingIndicator, type RatingLevel } from './rules';
+import { isDuplicateKey } from '../db/errors';
 
 export interface RatingInput {
   caseType: string;
@@ -17,8 +18,6 @@ export interface RatingInput {
   indicators?: Partial<Record<RatingIndicator, number>>;
   comment?: string;
 }
-
-const isDuplicateKey = (err: unknown) => (err as { code?: number })?.code === 11000;
 
 export async function isRated(caseType: string, caseId: string): Promise<boolean> {
   return Boolean(await RatingModel.exists({ caseType, caseId }));

@@ -1,7 +1,6 @@
 /** Acquire/renew/release a named lease held by one process at a time (MongoDB as the arbiter). */
 import { LeaseModel } from '../../models/lease';
-
-const isDuplicateKey = (err: unknown) => (err as { code?: number })?.code === 11000;
+import { isDuplicateKey } from '../db/errors';
 
 /** True when `owner` now holds `name` for `ttlMs` (newly or renewed). */
 export async function acquireLease(name: string, owner: string, ttlMs: number): Promise<boolean> {
