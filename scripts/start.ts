@@ -3,25 +3,14 @@
  * MongoDB replica set keeping its data under DATA_DIR; builds and serves the H5 app; runs the worker.
  */
 import { join } from 'node:path';
-import { ConfigError, loadConfig, useConfig } from '../config/server';
-import { createLogger, useLogger } from '../gateway/logger';
+import { bootProcess } from './boot';
 import { DEMO_STAFF_PASSWORD, demoStaff } from '../gateway/seed';
 import { startGateway } from '../gateway/server';
 import { ensureMiniprogramBuilt } from './build-miniprogram';
 import { startEmbeddedMongo, type EmbeddedMongo } from './mongod/embedded';
 
 async function main() {
-  let cfg;
-  try {
-    cfg = useConfig(loadConfig());
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
-  const log = useLogger(createLogger(cfg.logLevel));
+  const { cfg, log } = bootProcess();
   let embedded: EmbeddedMongo | undefined;
   let mongoUri = cfg.mongo.uri;
   if (!mongoUri) {

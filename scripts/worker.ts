@@ -2,24 +2,13 @@
  * `npm run worker`: the background worker alone (SMS delivery and scheduled jobs), for deployments
  * that scale it apart from the gateways. Needs MONGODB_URI (or the embedded database of `npm start`).
  */
-import { ConfigError, loadConfig, useConfig } from '../config/server';
+import { bootProcess } from './boot';
 import { connectDatabase, disconnectDatabase } from '../gateway/db/connection';
-import { createLogger, useLogger } from '../gateway/logger';
 import '../gateway/tasks';
 import { registeredTasks, startWorker } from '../gateway/worker/runner';
 
 async function main() {
-  let cfg;
-  try {
-    cfg = useConfig(loadConfig());
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
-  const log = useLogger(createLogger(cfg.logLevel));
+  const { cfg, log } = bootProcess();
   const uri = cfg.mongo.uri ?? `mongodb://127.0.0.1:${cfg.mongo.embeddedPort}/onewindow?directConnection=true`;
   await connectDatabase(uri);
   const worker = startWorker();
