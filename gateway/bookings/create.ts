@@ -21,6 +21,7 @@ import { bookingRules } from './rules';
 import { releaseSeat, takeSeat } from './seats';
 import { assertSlotOpen, defaultCapacity, materializeSlot, resolveSlot } from './target';
 import { assertBookableTime } from './timing';
+import { isDatabaseUnavailable } from '../db/errors';
 import { duplicateKeyOf, inTransaction } from './transaction';
 
 /** 8 characters without look-alikes (0/O, 1/I): about 10^12 codes. */
@@ -43,6 +44,28 @@ const dailyLimit = (existingId?: unknown) =>
   conflict('booking.daily_limit', '您在当天已有一个预约，每人每天限预约1次；如需换时间请改约', existingId ? { bookingId: String(existingId) } : undefined);
 
 const requestHashOf = (input: CreateBookingInput) => createHash('sha256').update(`${input.slotId}\n${input.guideCode}`).digest('base64url');
+
+/**
+ * The booking's id. With an Idempotency-Key it is derived from the resident and the key, so a retry
+ * after a lost answer or a 503 (a database failover) holds the very seat the first try took instead
+ * of taking a second one; without a key every request is a new booking.
+ */
+function bookingIdFor(userId: string, input: CreateBookingInput): Types.ObjectId {
+  if (!input.idempotencyKey) return new Types.ObjectId();
+  return new Types.ObjectId(createHash('sha256').update(`booking\n${userId}\n${input.idempotencyKey}`).digest().subarray(0, 12).toString('hex'));
+}
+
+/**
+ * Gives the seat back after the booking's transaction failed — unless the failure leaves it unknown
+ * whether the booking was written (the database went away mid-commit): then the seat stays with
+ * the booking id, a retry with the same key takes it again, and the seat reconciliation frees it
+ * if no booking ever appears. A seat is never freed under a booking that exists.
+ */
+async function releaseAfterFailure(slotId: string, bookingId: Types.ObjectId, err: unknown): Promise<void> {
+  if (isDatabaseUnavailable(err)) return;
+  if (await BookingModel.exists({ _id: bookingId, slotId })) return;
+  await releaseSeat(slotId, String(bookingId));
+}
 
 async function replayOf(userId: string, input: CreateBookingInput): Promise<(Booking & { _id: unknown }) | undefined> {
   if (!input.idempotencyKey) return undefined;
@@ -99,7 +122,7 @@ export async function createBooking(actor: ResidentActor, input: CreateBookingIn
     channel: actor.channel,
     bookedAt: now,
   };
-  const bookingId = new Types.ObjectId();
+  const bookingId = bookingIdFor(actor.userId, input);
   await takeSeat(slot.id, String(bookingId));
   for (let attempt = 1; ; attempt++) {
     try {
@@ -113,7 +136,7 @@ export async function createBooking(actor: ResidentActor, input: CreateBookingIn
     } catch (err) {
       const key = duplicateKeyOf(err);
       if (key === 'code' && attempt < 3) continue; // a code collision: draw another
-      await releaseSeat(slot.id, String(bookingId));
+      await releaseAfterFailure(slot.id, bookingId, err);
       if (key === undefined) throw err;
       // Two requests with the same key at once: the loser answers with the winner's booking.
       const replay = await replayOf(actor.userId, input);

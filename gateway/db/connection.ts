@@ -1,6 +1,8 @@
 /** The mongoose connection: connect, make indexes, ping for health, disconnect. */
 import * as os from 'node:os';
 import mongoose, { type ConnectOptions } from 'mongoose';
+import { logger } from '../logger';
+import { isDatabaseUnavailable } from './errors';
 
 mongoose.set('strictQuery', true);
 // Fail fast instead of queueing requests for 10 s while the database is away.
@@ -15,11 +17,24 @@ export function mongoClientOptions(extra: ConnectOptions = {}): ConnectOptions {
   return { serverSelectionTimeoutMS: 10_000, maxPoolSize: 50, ...extra, runtimeAdapters: { os } } as ConnectOptions;
 }
 
-export async function connectDatabase(uri: string): Promise<typeof mongoose> {
-  await mongoose.connect(uri, mongoClientOptions());
-  // Indexes exist before the first request (unique and capacity rules depend on them).
-  await Promise.all(Object.values(mongoose.models).map((m) => m.init()));
-  return mongoose;
+/**
+ * Connects and makes sure every index exists before the first request (unique and capacity rules
+ * depend on them). A process that starts while the database is away or electing a primary waits
+ * for it (up to `waitMs`) instead of exiting: gateways and workers may start before their database.
+ */
+export async function connectDatabase(uri: string, waitMs = 120_000): Promise<typeof mongoose> {
+  const deadline = Date.now() + waitMs;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (mongoose.connection.readyState === 0) await mongoose.connect(uri, mongoClientOptions());
+      await Promise.all(Object.values(mongoose.models).map((m) => m.createIndexes()));
+      return mongoose;
+    } catch (err) {
+      if (!isDatabaseUnavailable(err) || Date.now() > deadline) throw err;
+      logger().warn({ attempt, reason: (err as Error).message }, 'database not ready; retrying');
+      await new Promise((r) => setTimeout(r, Math.min(1000 * attempt, 5000)));
+    }
+  }
 }
 
 export async function pingDatabase(timeoutMs = 1500): Promise<boolean> {

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { JobRunModel } from '../../models/job-run';
 import { logger } from '../logger';
 import { acquireLease, releaseLease } from './lease';
 
@@ -34,6 +35,36 @@ export function registeredTasks(): BackgroundTask[] {
   return [...registered.values()];
 }
 
+/**
+ * Runs a scheduled job if this process holds its cluster-wide lease (renewed while the run lasts,
+ * so a long run is never taken over by a second process), and records the run in `job_runs`.
+ * Returns whether the job asked to run again at once.
+ */
+async function runScheduled(task: BackgroundTask, workerId: string): Promise<boolean> {
+  const leaseName = `task:${task.name}`;
+  const leaseTtl = Math.max(task.intervalMs * 3, 30_000);
+  if (!(await acquireLease(leaseName, workerId, leaseTtl))) return false;
+  const run = await JobRunModel.create({ job: task.name, owner: workerId, startedAt: new Date(), outcome: 'running' });
+  const renew = setInterval(() => {
+    acquireLease(leaseName, workerId, leaseTtl).then(
+      (held) => held || logger().error({ task: task.name }, 'scheduled job lost its lease while running'),
+      (err) => logger().warn({ err, task: task.name }, 'renewing a job lease failed'),
+    );
+  }, leaseTtl / 3);
+  let again = false;
+  let outcome: 'done' | 'failed' = 'failed';
+  try {
+    again = (await task.run({ workerId })) === true;
+    outcome = 'done';
+  } finally {
+    clearInterval(renew);
+    await JobRunModel.updateOne({ _id: run._id }, { $set: { finishedAt: new Date(), outcome, didWork: again } }).catch((err) =>
+      logger().warn({ err, task: task.name }, 'recording a job run failed'),
+    );
+  }
+  return again;
+}
+
 export interface RunningWorker {
   id: string;
   stop(): Promise<void>;
@@ -60,12 +91,8 @@ export function startWorker(tasks: BackgroundTask[] = registeredTasks()): Runnin
         while (!stopping) {
           let again = false;
           try {
-            const leaseTtl = Math.max(task.intervalMs * 3, 30_000);
-            if (task.mode === 'singleton' && !(await acquireLease(`task:${task.name}`, id, leaseTtl))) {
-              again = false;
-            } else {
-              again = (await task.run({ workerId: id })) === true;
-            }
+            if (task.mode === 'each') again = (await task.run({ workerId: id })) === true;
+            else again = await runScheduled(task, id);
           } catch (err) {
             logger().error({ err, task: task.name }, 'background task failed');
           }
