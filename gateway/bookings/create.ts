@@ -50,7 +50,7 @@ const requestHashOf = (input: CreateBookingInput) => createHash('sha256').update
  * after a lost answer or a 503 (a database failover) holds the very seat the first try took instead
  * of taking a second one; without a key every request is a new booking.
  */
-function bookingIdFor(userId: string, input: CreateBookingInput): Types.ObjectId {
+export function bookingIdFor(userId: string, input: CreateBookingInput): Types.ObjectId {
   if (!input.idempotencyKey) return new Types.ObjectId();
   return new Types.ObjectId(createHash('sha256').update(`booking\n${userId}\n${input.idempotencyKey}`).digest().subarray(0, 12).toString('hex'));
 }

@@ -27,7 +27,8 @@ export async function connectDatabase(uri: string, waitMs = 120_000): Promise<ty
   for (let attempt = 1; ; attempt++) {
     try {
       if (mongoose.connection.readyState === 0) await mongoose.connect(uri, mongoClientOptions());
-      await Promise.all(Object.values(mongoose.models).map((m) => m.createIndexes()));
+      // init() is what mongoose runs on connect (and remembers, even a failure): a retry builds again.
+      await Promise.all(Object.values(mongoose.models).map((m) => (attempt === 1 ? m.init() : m.createIndexes())));
       return mongoose;
     } catch (err) {
       if (!isDatabaseUnavailable(err) || Date.now() > deadline) throw err;

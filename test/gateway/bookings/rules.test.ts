@@ -3,7 +3,9 @@
  * behind by a refusal. The booking clock stands on Tuesday 2026-04-28, 10:00 China time, before the
  * Labour Day holiday (May 1-5; Saturday May 9 is a make-up workday).
  */
+import { bookingIdFor } from '../../../gateway/bookings/create';
 import { useBookingRules } from '../../../gateway/bookings/rules';
+import { takeSeat } from '../../../gateway/bookings/seats';
 import { seedDemoData } from '../../../gateway/seed';
 import { BookingModel } from '../../../models/booking';
 import { GuideModel } from '../../../models/guide';
@@ -221,6 +223,31 @@ describe('Idempotency-Key', () => {
     expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
     expect(await BookingModel.countDocuments({ userId: resident.id })).toBe(1);
     expect((await SlotModel.findById(slot('2026-05-06', '14:30')).lean())!.booked).toBe(1);
+  });
+
+  it('lets a retry hold the seat a failed first try took (a failover lost its answer), not a second one', async () => {
+    const resident = await createBookingResident();
+    const key = 'mp-failover-0001';
+    const target = slot('2026-05-07', '09:00');
+    await book((await createBookingResident()).token, target); // the slot exists, one seat taken
+    // The first try took its seat; its transaction then failed with the database away, so the seat stayed.
+    await takeSeat(target, String(bookingIdFor(resident.id, { slotId: target, guideCode: HALL_GUIDE, idempotencyKey: key })));
+    expect((await SlotModel.findById(target).lean())!.booked).toBe(2);
+    const retry = await book(resident.token, target, HALL_GUIDE, { 'Idempotency-Key': key });
+    expect(retry.status).toBe(201);
+    const after = (await SlotModel.findById(target).lean())!;
+    expect(after.booked).toBe(2);
+    expect(after.holders.map((h) => h.bookingId)).toContain(retry.body.id);
+  });
+
+  it('frees the seat of a request whose key a concurrent request used for another slot', async () => {
+    const resident = await createBookingResident();
+    const headers = { 'Idempotency-Key': 'two-slots-one-key' };
+    const [a, b] = [slot('2026-05-07', '10:00'), slot('2026-05-07', '10:30')];
+    const answers = await Promise.all([book(resident.token, a, HALL_GUIDE, headers), book(resident.token, b, HALL_GUIDE, headers)]);
+    expect(answers.map((x) => x.status).sort()).toEqual([201, 409]);
+    const booked = await Promise.all([a, b].map(async (id) => (await SlotModel.findById(id).lean())?.booked ?? 0));
+    expect(booked.sort()).toEqual([0, 1]);
   });
 
   it('refuses a malformed key', async () => {

@@ -1,0 +1,37 @@
+/** Which MongoDB failures the gateway answers with a retryable 503, and which it does not. */
+import { MongoNetworkError, MongoServerError, MongoWriteConcernError } from 'mongodb';
+import { isDatabaseUnavailable, isDuplicateKey } from '../../gateway/db/errors';
+
+const server = (code: number, labels: string[] = []) => {
+  const err = new MongoServerError({ code, errmsg: `code ${code}` });
+  for (const l of labels) err.addErrorLabel(l);
+  return err;
+};
+
+it.each([
+  ['a primary that stepped down', server(189)],
+  ['a write sent to a node that is no longer primary', server(10107)],
+  ['an operation cut by the election', server(11602)],
+  ['a transaction the driver may retry', server(112, ['TransientTransactionError'])],
+  ['a commit whose outcome is unknown', server(50, ['UnknownTransactionCommitResult'])],
+  ['a connection the server closed', new MongoNetworkError('connection 9 to 127.0.0.1:27017 closed')],
+  ['no server selectable in time', Object.assign(new Error('Server selection timed out after 10000 ms'), { name: 'MongoServerSelectionError' })],
+  ['mongoose giving up on a lost connection', Object.assign(new Error('buffering timed out'), { name: 'MongooseServerSelectionError' })],
+  ['a majority write cut by a shutdown', new MongoWriteConcernError({ writeConcernError: { code: 91, errmsg: 'shutting down' } } as never)],
+])('treats %s as a retryable outage', (_what, err) => {
+  expect(isDatabaseUnavailable(err)).toBe(true);
+});
+
+it.each([
+  ['a duplicate key', server(11000)],
+  ['a validation failure', server(121)],
+  ['a plain programming error', new TypeError('x is undefined')],
+  ['nothing', undefined],
+])('does not treat %s as an outage', (_what, err) => {
+  expect(isDatabaseUnavailable(err)).toBe(false);
+});
+
+it('recognises a duplicate key', () => {
+  expect(isDuplicateKey(server(11000))).toBe(true);
+  expect(isDuplicateKey(server(189))).toBe(false);
+});
