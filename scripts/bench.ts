@@ -10,6 +10,8 @@ import { loadConfig, useConfig } from '../config/server';
 import { connectDatabase } from '../gateway/db/connection';
 import { createLogger, useLogger } from '../gateway/logger';
 import { results, sectionEnabled } from './bench/figures';
+import { benchBookingBurst, benchSlotListing } from './bench/bookings';
+import { benchBot } from './bench/bot';
 import { benchGuides, benchStatusQuery } from './bench/http';
 import { benchSearchQuality } from './bench/search-quality';
 import { startChild } from './bench/servers';
@@ -26,6 +28,9 @@ async function main() {
     DATA_ENCRYPTION_KEY: Buffer.alloc(32, 4).toString('base64'),
     STATUS_QUERY_LIMIT_PER_MINUTE: '100000000',
     STATUS_QUERY_LIMIT_PER_HOUR: '100000000',
+    // Load comes from one address; requests name the resident's own (X-Forwarded-For), as behind a proxy.
+    TRUST_PROXY: 'true',
+    BOT_TOKEN: 'bench-bot-token-0123456789abcdef',
   };
   Object.assign(process.env, env);
   useConfig(loadConfig());
@@ -38,7 +43,10 @@ async function main() {
     if (sectionEnabled('quality')) await benchSearchQuality();
     if (sectionEnabled('http')) await benchGuides(http);
     if (sectionEnabled('status')) await benchStatusQuery(http);
+    if (sectionEnabled('slots')) await benchSlotListing(http);
+    if (sectionEnabled('booking')) await benchBookingBurst(http);
     if (sectionEnabled('sms')) await benchSms();
+    if (sectionEnabled('bot')) await benchBot({ gateway, botToken: env.BOT_TOKEN, mongoUri: env.MONGODB_URI });
   } finally {
     await gateway.stop();
     await bare.stop();

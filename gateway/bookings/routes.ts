@@ -3,6 +3,7 @@ import { ApiRouter } from '../http/routes';
 import { badRequest } from '../errors';
 import type { ResidentActor, StaffActor } from '../identity/actor';
 import { actorOf, requireResident, requireStaff } from '../identity/middleware';
+import { batchedRateLimit } from '../limits/batched-middleware';
 import { rateLimit } from '../limits/rate-limit';
 import { cancelBookingByStaff, cancelMyBooking } from './cancel';
 import { createBooking } from './create';
@@ -24,7 +25,7 @@ const hallStaff = requireStaff('clerk', 'supervisor');
 export const bookingRoutes = new ApiRouter('/api/v1')
   .route({
     method: 'get', path: '/slots', summary: 'Slots of a guide at a service point on a date, with seats left', tags: ['bookings'],
-    use: [rateLimit('slots', { address: [{ limit: 600, windowSeconds: 600 }], account: [{ limit: 300, windowSeconds: 600 }] })],
+    use: [batchedRateLimit('slots', { address: [{ limit: 600, windowSeconds: 600 }], account: [{ limit: 300, windowSeconds: 600 }] })],
     query: s.SlotQuerySchema,
     handler: (_ctx, { query }) => listSlots(query),
   })

@@ -9,14 +9,23 @@ export interface HttpFigures {
   non2xx: number;
 }
 
-/** Fixed concurrency for `seconds`, cycling through `paths`. */
-export async function httpLoad(base: string, paths: string[], options: { connections?: number; seconds?: number; headers?: Record<string, string> } = {}): Promise<HttpFigures> {
+export interface LoadOptions {
+  connections?: number;
+  seconds?: number;
+  headers?: Record<string, string>;
+  /** GET requests with their own headers, used instead of `paths`. */
+  requests?: Array<{ path: string; headers?: Record<string, string> }>;
+}
+
+/** Fixed concurrency for `seconds`, cycling through `paths` (or `requests`). */
+export async function httpLoad(base: string, paths: string[], options: LoadOptions = {}): Promise<HttpFigures> {
+  const requests: NonNullable<LoadOptions['requests']> = options.requests ?? paths.map((path) => ({ path }));
   const result = await autocannon({
     url: base,
     connections: options.connections ?? 50,
     duration: options.seconds ?? 5,
     headers: options.headers,
-    requests: paths.map((path) => ({ method: 'GET', path })),
+    requests: requests.map((r) => ({ method: 'GET' as const, path: r.path, headers: r.headers })),
   });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx };
 }
