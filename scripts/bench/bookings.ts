@@ -5,12 +5,10 @@
  * against the raw driver doing the same conditional seat update from as many callers.
  */
 import mongoose from 'mongoose';
-import { addWorkingDays, chinaDate, loadCalendarOverrides } from '../../gateway/calendar/working-days';
-import { isPointOpen, slotIdOf } from '../../gateway/bookings/schedule';
-import { demoServicePoints } from '../../gateway/seed/service-points';
+import { slotIdOf } from '../../gateway/bookings/schedule';
 import { BookingModel } from '../../models/booking';
 import { SlotModel } from '../../models/slot';
-import { createBookingResident, HALL_GUIDE, type BookingResident } from '../../test/support/booking-factories';
+import { bookableHallDate, createBookingResident, HALL_GUIDE, type BookingResident } from '../../test/support/booking-factories';
 import { createStaff } from '../../test/support/factories';
 import { CONNECTIONS, record, SECONDS } from './figures';
 import { bareBaseline, recordHttp, type HttpContext } from './http';
@@ -19,18 +17,10 @@ import { batchRate, httpLoad, loopLoad } from './load';
 const BURST = Number(process.env.BENCH_BOOKING_BURST ?? 200);
 const CAPACITY = 10;
 
-async function bookableDate(ahead: number): Promise<string> {
-  await loadCalendarOverrides();
-  const hall = demoServicePoints.find((p) => p.code === 'banner-hall')!;
-  let date = addWorkingDays(chinaDate(new Date()), ahead);
-  while (!isPointOpen(hall.openingHours, date)) date = addWorkingDays(date, 1);
-  return date;
-}
-
 export async function benchSlotListing(ctx: HttpContext): Promise<void> {
   console.log(`\nSlot listing at ${CONNECTIONS} connections (clients spread over 500 addresses, as many residents are)`);
   const baseline = await bareBaseline(ctx);
-  const dates = [await bookableDate(1), await bookableDate(2), await bookableDate(3)];
+  const dates = [await bookableHallDate(1), await bookableHallDate(2), await bookableHallDate(3)];
   const path = (date: string) => `/api/v1/slots?guideCode=${HALL_GUIDE}&servicePointId=banner-hall&date=${date}`;
   const first = await (await fetch(ctx.gateway.url + path(dates[0]))).json();
   if (!Array.isArray(first.items) || first.items.length === 0) throw new Error(`slot listing returned no slots: ${JSON.stringify(first).slice(0, 300)}`);
@@ -51,7 +41,7 @@ export async function benchBookingBurst(ctx: HttpContext): Promise<void> {
   const residents: BookingResident[] = [];
   while (residents.length < BURST) residents.push(...(await Promise.all(Array.from({ length: 25 }, () => createBookingResident()))));
   const clerk = await createStaff(['clerk'], { servicePoint: 'banner-hall', window: 'market' });
-  const slotId = slotIdOf('banner-hall', 'market', await bookableDate(4), '10:00');
+  const slotId = slotIdOf('banner-hall', 'market', await bookableHallDate(4), '10:00');
   const set = await fetch(`${ctx.gateway.url}/api/v1/staff/slots/${encodeURIComponent(slotId)}`, {
     method: 'PATCH',
     headers: { authorization: `Bearer ${clerk.token}`, 'content-type': 'application/json' },

@@ -10,18 +10,16 @@
 import { MongoClient } from 'mongodb';
 import * as os from 'node:os';
 import { loadConfig, useConfig } from '../../config/server';
-import { addWorkingDays, chinaDate, loadCalendarOverrides } from '../../gateway/calendar/working-days';
-import { isPointOpen, slotIdOf } from '../../gateway/bookings/schedule';
+import { slotIdOf } from '../../gateway/bookings/schedule';
 import { connectDatabase, disconnectDatabase } from '../../gateway/db/connection';
 import { useSmsProvider } from '../../gateway/notifications/providers';
 import { seedDemoData } from '../../gateway/seed';
-import { demoServicePoints } from '../../gateway/seed/service-points';
 import { BookingModel } from '../../models/booking';
 import { JobRunModel } from '../../models/job-run';
 import { MessageModel } from '../../models/message';
 import { SlotModel } from '../../models/slot';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../../scripts/mongod/embedded';
-import { createBookingResident, HALL_GUIDE, type BookingResident } from '../support/booking-factories';
+import { bookableHallDate, createBookingResident, HALL_GUIDE, type BookingResident } from '../support/booking-factories';
 import type { FakeAliyun } from '../support/fake-aliyun';
 import { createStaff } from '../support/factories';
 import { freePort, spawnScript, type Spawned } from '../support/processes';
@@ -68,13 +66,14 @@ afterAll(async () => {
   await mongo?.stop();
 });
 
-/** A bookable date (real clock: the child processes have no test clock), `ahead` working days on. */
-async function bookableDate(ahead: number): Promise<string> {
-  await loadCalendarOverrides();
-  const hall = demoServicePoints.find((p) => p.code === 'banner-hall')!;
-  let date = addWorkingDays(chinaDate(new Date()), ahead);
-  while (!isPointOpen(hall.openingHours, date)) date = addWorkingDays(date, 1);
-  return date;
+/** A driver client of its own (the test's mongoose connection stays out of the failover). */
+const clientOf = (uri: string) => new MongoClient(uri, { runtimeAdapters: { os } } as never);
+
+/** A banner-hall market slot `ahead` working days on, its capacity set by the window clerk. */
+async function slotWithCapacity(ahead: number, hhmm: string, capacity: number): Promise<string> {
+  const slotId = slotIdOf('banner-hall', 'market', await bookableHallDate(ahead), hhmm);
+  await setCapacity(slotId, capacity);
+  return slotId;
 }
 
 async function setCapacity(slotId: string, capacity: number): Promise<void> {
@@ -153,9 +152,7 @@ async function expectExactBookings(slotId: string, capacity: number, answers: An
 }
 
 it('keeps bookings exact across two gateways, sends every SMS once from two workers, and runs each scheduled job in one process at a time', async () => {
-  const date = await bookableDate(2);
-  const slotId = slotIdOf('banner-hall', 'market', date, '14:30');
-  await setCapacity(slotId, 10);
+  const slotId = await slotWithCapacity(2, '14:30', 10);
   const answers = await Promise.all(residents.slice(0, 40).map((r, i) => book(r, gateways[i % 2].url, slotId)));
   expect(answers.filter((a) => a.status >= 500)).toEqual([]);
   const winners = await expectExactBookings(slotId, 10, answers);
@@ -206,18 +203,15 @@ it('keeps bookings exact across two gateways, sends every SMS once from two work
 });
 
 it('loses and doubles no booking when the primary steps down during a burst; clients see 503 with Retry-After, never a 500', async () => {
-  const date = await bookableDate(3);
-  const slotId = slotIdOf('banner-hall', 'market', date, '15:00');
-  await setCapacity(slotId, 15);
-  const admin = new MongoClient(mongo.uri, { runtimeAdapters: { os } } as never);
-  await admin.connect();
+  const slotId = await slotWithCapacity(3, '15:00', 15);
+  const admin = await clientOf(mongo.uri).connect();
   const before = (await admin.db('admin').command({ hello: 1 })).primary as string;
   const started = Date.now();
 
-  const request = (r: BookingResident, i: number) => book(r, gateways[i % 2].url, slotId, `scale-${r.id}-${date}`);
+  const request = (r: BookingResident, i: number) => book(r, gateways[i % 2].url, slotId, `scale-${r.id}`);
   const firstWave = residents.slice(0, 30).map(request);
   await sleep(150);
-  const primary = new MongoClient(`mongodb://${before}/?directConnection=true`, { runtimeAdapters: { os } } as never);
+  const primary = clientOf(`mongodb://${before}/?directConnection=true`);
   // The primary closes its connections as it steps down: the command's own answer may be lost.
   const stepDown = primary
     .db('admin')
@@ -253,23 +247,19 @@ it('loses and doubles no booking when the primary steps down during a burst; cli
 it('answers 503 with Retry-After while no primary can be elected, then books exactly once on retry', async () => {
   // Longer than the driver waits for a primary (10 s): both secondaries are frozen, then the primary
   // steps down, so there is no primary for ~15 s — requests meanwhile fail and must say "retry".
-  const date = await bookableDate(4);
-  const slotId = slotIdOf('banner-hall', 'market', date, '15:30');
-  await setCapacity(slotId, 12);
-  const admin = new MongoClient(mongo.uri, { runtimeAdapters: { os } } as never);
-  await admin.connect();
+  const slotId = await slotWithCapacity(4, '15:30', 12);
+  const admin = await clientOf(mongo.uri).connect();
   const status = await admin.db('admin').command({ replSetGetStatus: 1 });
   const members = status.members as Array<{ name: string; stateStr: string }>;
   const primaryName = members.find((m) => m.stateStr === 'PRIMARY')!.name;
-  const direct = (host: string) => new MongoClient(`mongodb://${host}/?directConnection=true`, { runtimeAdapters: { os } } as never);
-  const clients = members.map((m) => direct(m.name));
+  const clients = members.map((m) => clientOf(`mongodb://${m.name}/?directConnection=true`));
   for (const [i, m] of members.entries()) {
     if (m.name !== primaryName) await clients[i].db('admin').command({ replSetFreeze: 15 });
   }
   const started = Date.now();
   await clients[members.findIndex((m) => m.name === primaryName)].db('admin').command({ replSetStepDown: 60, secondaryCatchUpPeriodSecs: 5 }).catch(() => undefined);
 
-  const answers = await Promise.all(residents.slice(0, 40).map((r, i) => book(r, gateways[i % 2].url, slotId, `outage-${r.id}-${date}`)));
+  const answers = await Promise.all(residents.slice(0, 40).map((r, i) => book(r, gateways[i % 2].url, slotId, `outage-${r.id}`)));
   await Promise.all(clients.map((c) => c.close().catch(() => undefined)));
   await admin.close();
   const seen = answers.flatMap((a) => a.seen);

@@ -4,7 +4,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { useClock } from '../../gateway/bookings/clock';
-import { chinaTime } from '../../gateway/bookings/schedule';
+import { chinaTime, isPointOpen } from '../../gateway/bookings/schedule';
+import { addWorkingDays, chinaDate, loadCalendarOverrides } from '../../gateway/calendar/working-days';
+import { demoServicePoints } from '../../gateway/seed/service-points';
 import type { ResidentActor } from '../../gateway/identity/actor';
 import { bindRealName, findOrCreateResidentByOpenId, findOrCreateResidentByPhone, residentSession } from '../../gateway/identity/residents';
 import { idCheckDigit } from '../../gateway/privacy/validators';
@@ -53,3 +55,16 @@ export const restoreClock = () => useClock(undefined);
 /** Demo guides: 企业设立登记 (banner hall, market window only) and 个体工商户登记 (also every township's T1). */
 export const HALL_GUIDE = '11150622MB1A52861R4000117003000';
 export const TOWNSHIP_GUIDE = '11150622MB1A52861R4000117001000';
+
+/**
+ * A date the banner hall is open, at least `workingDaysAhead` working days from the real clock (for
+ * gateways in other processes, which have no test clock): far enough that crossing midnight during
+ * a run changes nothing.
+ */
+export async function bookableHallDate(workingDaysAhead: number): Promise<string> {
+  await loadCalendarOverrides();
+  const hall = demoServicePoints.find((p) => p.code === 'banner-hall')!;
+  let date = addWorkingDays(chinaDate(new Date()), workingDaysAhead);
+  while (!isPointOpen(hall.openingHours, date)) date = addWorkingDays(date, 1);
+  return date;
+}

@@ -7,11 +7,9 @@
 import { SlotModel } from '../../../models/slot';
 import { BookingModel } from '../../../models/booking';
 import { MessageModel } from '../../../models/message';
-import { addWorkingDays, chinaDate, loadCalendarOverrides } from '../../../gateway/calendar/working-days';
-import { isPointOpen, slotIdOf } from '../../../gateway/bookings/schedule';
+import { slotIdOf } from '../../../gateway/bookings/schedule';
 import { seedDemoData } from '../../../gateway/seed';
-import { demoServicePoints } from '../../../gateway/seed/service-points';
-import { createBookingResident, type BookingResident } from '../../support/booking-factories';
+import { bookableHallDate, createBookingResident, type BookingResident } from '../../support/booking-factories';
 import { createStaff } from '../../support/factories';
 import { startTestGateway, type TestGateway } from '../../support/gateway';
 import { freePort, spawnScript, type Spawned } from '../../support/processes';
@@ -54,18 +52,6 @@ afterAll(async () => {
   await gw?.stop();
 });
 
-/**
- * A bookable date seen from the real clock (the second instance has no test clock): at least two
- * working days ahead, so crossing midnight during the run changes nothing.
- */
-async function bookableDate(workingDaysAhead: number): Promise<string> {
-  await loadCalendarOverrides();
-  const hall = demoServicePoints.find((p) => p.code === 'banner-hall')!;
-  let date = addWorkingDays(chinaDate(new Date()), workingDaysAhead);
-  while (!isPointOpen(hall.openingHours, date)) date = addWorkingDays(date, 1);
-  return date;
-}
-
 /** Every resident asks for the slot at once, alternating between the two instances. */
 async function bookAllAtOnce(slotId: string, count = REQUESTS) {
   const started = Date.now();
@@ -92,7 +78,7 @@ async function setCapacity(slotId: string, capacity: number) {
 }
 
 it(`gives a slot of capacity ${CAPACITY} to exactly ${CAPACITY} of ${REQUESTS} concurrent requests on two instances`, async () => {
-  const date = await bookableDate(2);
+  const date = await bookableHallDate(2);
   const slotId = slotIdOf('banner-hall', 'market', date, '14:30');
   await setCapacity(slotId, CAPACITY);
 
@@ -122,7 +108,7 @@ it(`gives a slot of capacity ${CAPACITY} to exactly ${CAPACITY} of ${REQUESTS} c
 
 it(`books all ${ALL_WIN} concurrent requests into a slot with room for them, without a 5xx`, async () => {
   // Many winners at once is the contention that made transactional seat counting thrash.
-  const date = await bookableDate(3);
+  const date = await bookableHallDate(3);
   const slotId = slotIdOf('banner-hall', 'market', date, '15:00');
   await setCapacity(slotId, ALL_WIN);
 
