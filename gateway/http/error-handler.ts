@@ -4,6 +4,7 @@
  * anything unexpected is a 500 with a generic message and the request id, never a stack trace.
  */
 import type { Middleware } from 'koa';
+import { isDatabaseUnavailable } from '../db/errors';
 import { AppError, isAppError } from '../errors';
 import { logger } from '../logger';
 
@@ -15,16 +16,6 @@ const HTTP_ERRORS: Record<number, { code: string; message: string }> = {
   415: { code: 'request.unsupported_type', message: '不支持的内容类型' },
   501: { code: 'request.not_implemented', message: '不支持该请求方式' },
 };
-
-function isDatabaseUnavailable(err: any): boolean {
-  const name: string = err?.name ?? '';
-  if (/MongoServerSelectionError|MongoNetworkError|MongoNotConnectedError|MongoTopologyClosedError|MongoNetworkTimeoutError/.test(name)) return true;
-  if (name === 'MongooseServerSelectionError') return true;
-  // Primary stepped down or election in progress: retryable.
-  const labels: string[] = err?.errorLabels ?? (err?.errorLabelSet ? [...err.errorLabelSet] : []);
-  if (labels.includes('RetryableWriteError') || labels.includes('TransientTransactionError')) return true;
-  return [91, 189, 10107, 11600, 11602, 13435, 13436].includes(err?.code);
-}
 
 export function toAppError(err: any): AppError {
   if (isAppError(err)) return err;
