@@ -1,4 +1,6 @@
 /** The Koa application: cross-cutting middleware, then the API, then the H5 app. */
+// First, before the modules below are loaded: see the file for why.
+import './http/disable-pretenuring';
 import Koa from 'koa';
 import { config } from '../config/server';
 import { apiRouters } from './api';

@@ -9,10 +9,15 @@ import { GuideModel, type Guide } from '../../models/guide';
 import { ServicePointModel } from '../../models/service-point';
 import { presentServicePoint } from '../service-points/presenter';
 import { logger } from '../logger';
+import { AnswerCache } from './answer-cache';
 import { GuideSearchIndex, type SearchableGuide } from './search';
 import { presentGuideSummary, type GuideSummary } from './presenter';
 
-interface Catalogue {
+/** How many serialized answers each catalogue build keeps (a search answer is 1-4 KB). */
+const SEARCH_ANSWERS = 2000;
+const DETAIL_ANSWERS = 1000;
+
+export interface Catalogue {
   index: GuideSearchIndex;
   summaries: Map<string, GuideSummary>;
   /** Published guides in full, and the active service points, for the detail page. */
@@ -20,10 +25,15 @@ interface Catalogue {
   points: Map<string, ReturnType<typeof presentServicePoint>>;
   /** Fingerprint of what was loaded: newest update time and count. */
   stamp: string;
+  /** Answers computed from this build only (see answer-cache.ts). */
+  answers: { search: AnswerCache; detail: AnswerCache };
 }
 
 let current: Catalogue | undefined;
 let loading: Promise<Catalogue> | undefined;
+/** Loads are numbered as they start; an older load finishing last must not replace a newer one. */
+let loadsStarted = 0;
+let installedLoad = 0;
 
 export function toSearchable(g: Guide): SearchableGuide {
   return {
@@ -62,20 +72,37 @@ async function load(): Promise<Catalogue> {
     guides: new Map(guides.map((g) => [g.code, g])),
     points: new Map(points.map((p) => [p.code, presentServicePoint(p)])),
     stamp,
+    answers: { search: new AnswerCache(SEARCH_ANSWERS), detail: new AnswerCache(DETAIL_ANSWERS) },
   };
+}
+
+/** Loads and installs a catalogue, unless a load started later has already been installed. */
+async function install(): Promise<Catalogue> {
+  const number = ++loadsStarted;
+  const next = await load();
+  // The older load may have read the guides before a change the newer one saw.
+  if (number > installedLoad) {
+    current = next;
+    installedLoad = number;
+  }
+  return current!;
 }
 
 /** The catalogue, loaded on first use. */
 export async function catalogue(): Promise<Catalogue> {
   if (current) return current;
-  loading ??= load().then((c) => (current = c)).finally(() => (loading = undefined));
+  loading ??= install().finally(() => (loading = undefined));
   return loading;
+}
+
+/** The catalogue installed right now, without waiting: a cached answer is looked up and sent in one go. */
+export function loadedCatalogue(): Catalogue | undefined {
+  return current;
 }
 
 /** Rebuilds now (after a change made by this instance, or one seen on the change stream). */
 export async function reloadCatalogue(): Promise<void> {
-  const next = await load();
-  current = next;
+  await install();
 }
 
 export interface CatalogueWatch {

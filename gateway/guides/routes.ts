@@ -1,13 +1,15 @@
 /** Guide routes: residents search and read; administrators maintain, publish, retire, export and import. */
 import { z } from 'zod';
 import { GUIDE_STATUSES } from '../../models/guide';
+import { sendSerializedJson } from '../http/serialized-json';
 import { ApiRouter } from '../http/routes';
 import type { StaffActor } from '../identity/actor';
 import { actorOf, requireStaff } from '../identity/middleware';
 import { createGuide, guideHistory, listAllGuides, setGuideStatus, updateGuide } from './admin';
+import { detailAnswerKey, fromAnswerCache, searchAnswerKey } from './cached-answers';
 import { exportCatalogue, importCatalogue } from './exchange';
 import { CodeParams, GuideInputSchema, GuideQuerySchema, GuideUpdateSchema, SuggestQuerySchema } from './schema';
-import { getGuide, listLifeEvents, searchGuides, suggestGuides } from './service';
+import { getGuide, getGuideJson, listLifeEvents, searchGuidesJson, suggestGuides } from './service';
 
 const admin = requireStaff('admin');
 const staff = (ctx: Parameters<typeof actorOf>[0]) => actorOf(ctx) as StaffActor;
@@ -16,7 +18,8 @@ export const guideRoutes = new ApiRouter('/api/v1')
   .route({
     method: 'get', path: '/guides', summary: 'Search guides in residents\' own words, best match first', tags: ['guides'],
     query: GuideQuerySchema,
-    handler: (_ctx, { query }) => searchGuides(query),
+    use: [fromAnswerCache('search', searchAnswerKey)],
+    handler: async (ctx, { query }) => sendSerializedJson(ctx, await searchGuidesJson(query, searchAnswerKey(ctx))),
   })
   .route({
     method: 'get', path: '/guides/suggest', summary: 'Type-ahead suggestions', tags: ['guides'],
@@ -30,7 +33,8 @@ export const guideRoutes = new ApiRouter('/api/v1')
   .route({
     method: 'get', path: '/guides/:code', summary: 'The whole guide, with where and when', tags: ['guides'],
     params: CodeParams,
-    handler: (_ctx, { params }) => getGuide(params.code),
+    use: [fromAnswerCache('detail', detailAnswerKey)],
+    handler: async (ctx, { params }) => sendSerializedJson(ctx, await getGuideJson(params.code, detailAnswerKey(ctx))),
   })
   .route({
     method: 'get', path: '/staff/guides', summary: 'Every guide with status and version (administrators)', tags: ['guides', 'staff'], auth: true,

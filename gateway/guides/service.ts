@@ -1,9 +1,9 @@
 /** Residents' guide look-ups: search in their own words, type-ahead, the full guide with where and when. */
-import { GuideModel } from '../../models/guide';
+import { GuideModel, type Guide } from '../../models/guide';
 import { ServicePointModel } from '../../models/service-point';
 import { notFound } from '../errors';
 import { presentServicePoint } from '../service-points/presenter';
-import { catalogue } from './catalogue';
+import { catalogue, type Catalogue } from './catalogue';
 import { presentGuideDetail } from './presenter';
 import type { SearchFilters } from './search';
 
@@ -13,11 +13,19 @@ export interface GuideSearch extends SearchFilters {
   pageSize: number;
 }
 
-export async function searchGuides(query: GuideSearch) {
-  const { index, summaries } = await catalogue();
+function search({ index, summaries }: Catalogue, query: GuideSearch) {
   const { q = '', page, pageSize, ...filters } = query;
   const found = index.search(q, { filters, offset: (page - 1) * pageSize, limit: pageSize });
   return { items: found.items.map((hit) => summaries.get(hit.code)!).filter(Boolean), total: found.total, page, pageSize };
+}
+
+/**
+ * The search answer as JSON, serialized once per catalogue build for each `key` (the request's
+ * query string, which alone decides `query`).
+ */
+export async function searchGuidesJson(query: GuideSearch, key: string): Promise<Buffer> {
+  const cat = await catalogue();
+  return cat.answers.search.through(key, () => search(cat, query));
 }
 
 export async function suggestGuides(q: string, limit: number) {
@@ -36,6 +44,20 @@ export async function getGuide(code: string, options: { includeUnpublished?: boo
     points = new Map(found.map((p) => [p.code, presentServicePoint(p)]));
   }
   if (!guide) throw notFound('guide.not_found', '未找到该办事事项');
+  return withWhereAndWhen(guide, points);
+}
+
+/** A published guide as JSON, serialized once per catalogue build for each `key` (the code as requested). */
+export async function getGuideJson(code: string, key: string): Promise<Buffer> {
+  const cat = await catalogue();
+  return cat.answers.detail.through(key, () => {
+    const guide = cat.guides.get(code);
+    if (!guide) throw notFound('guide.not_found', '未找到该办事事项');
+    return withWhereAndWhen(guide, cat.points);
+  });
+}
+
+function withWhereAndWhen(guide: Guide, points: Catalogue['points']) {
   const where = guide.handledAt
     .map((h) => {
       const p = points.get(h.point!);

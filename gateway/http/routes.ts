@@ -6,6 +6,7 @@
 import Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
 import type { z, ZodType } from 'zod';
+import { dispatchRoutes } from './route-dispatch';
 import { parseOrThrow } from './validate';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -89,7 +90,7 @@ export class ApiRouter {
   }
 
   middleware(): Middleware {
-    return this.router.routes() as unknown as Middleware;
+    return dispatchRoutes(this.router);
   }
 
   allowedMethods(): Middleware {

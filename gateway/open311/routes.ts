@@ -52,7 +52,8 @@ async function readerOf(ctx: Context): Promise<{ withDescription: boolean }> {
   return { withDescription: api_key ? Boolean(await verifyKey(api_key)) : false };
 }
 
-const router = new Router({ prefix: '/open311/v2' });
+const PREFIX = '/open311/v2';
+const router = new Router({ prefix: PREFIX });
 
 router
   .use(open311Errors)
@@ -79,5 +80,10 @@ router
     throw notFound('open311.not_found', '未找到该接口（Open311 GeoReport v2）');
   });
 
-/** Mounted by the app beside the API's route table. */
-export const open311Router = router.routes() as unknown as Middleware;
+const routes = router.routes() as unknown as Middleware;
+
+/** Every path this router can match starts with PREFIX, in any case (its routes are case-insensitive). */
+const UNDER_PREFIX = /^\/open311\/v2/i;
+
+/** Mounted by the app beside the API's route table; other paths skip its route-table walk entirely. */
+export const open311Router: Middleware = (ctx, next) => (UNDER_PREFIX.test(ctx.path) ? routes(ctx, next) : next());

@@ -76,6 +76,18 @@ describe('services', () => {
     expect(new Set(json.body.map((s: { group: string }) => s.group))).toEqual(new Set(['投诉', '咨询']));
   });
 
+  it('answers every path under its prefix in any letter case, and leaves other paths to the API', async () => {
+    const upper = await getJson('/OPEN311/v2/services.json');
+    expect(upper.status).toBe(200);
+    expect(upper.body).toHaveLength(12);
+    const unknown = await getJson('/open311/v2/no-such-thing.json');
+    expect(unknown.status).toBe(404);
+    expect(Array.isArray(unknown.body)).toBe(true); // the spec's error list, not the API's error shape
+    const beside = await getJson('/open311v2/services.json');
+    expect(beside.status).toBe(404);
+    expect(beside.body.error.code).toBe('route.not_found');
+  });
+
   it('defines each service with its attributes', async () => {
     const { root } = await getXml('/open311/v2/services/complaint-bribery.xml');
     expect(root.nodeName).toBe(XML_SHAPES.serviceDefinition.root);
