@@ -41,7 +41,14 @@ const messageSchema = new Schema(
     /** Not before this time (retry backoff, quiet hours, per-number caps). */
     dueAt: { type: Date, required: true },
     /** Set while a worker holds it; an expired lease means the worker died. */
-    lease: { owner: String, until: Date },
+    lease: {
+      owner: String,
+      until: Date,
+      /** The claim (one batch of one worker): outcomes are written only under the claim that sent. */
+      token: String,
+    },
+    /** How often workers have claimed it: a claim takes a message only if none came in between. */
+    claims: { type: Number, default: 0 },
     /** A send may have happened without an answer: look it up before sending again. */
     uncertain: { type: Boolean, default: false },
     tries: { type: Number, default: 0 },
@@ -59,11 +66,11 @@ const messageSchema = new Schema(
 
 // The same cause never sends twice.
 messageSchema.index({ dedupeKey: 1 }, { unique: true });
-// Workers claim the most urgent due queued message, and (when none is due) 'sending' ones whose lease expired.
+// Workers pick a batch of the most urgent due queued messages, and 'sending' ones whose lease expired.
 messageSchema.index({ status: 1, priority: 1, dueAt: 1 });
 // Delivery receipts find the message by the provider's id.
 messageSchema.index({ providerMessageId: 1 }, { sparse: true });
-// Per-number caps count recent messages to a phone; staff search the log by phone.
+// The worker's ordering check (earlier pending messages to the numbers of a batch); staff search the log by phone.
 messageSchema.index({ phoneHash: 1, createdAt: -1 });
 // The staff message log, newest first, filtered by kind/status.
 messageSchema.index({ createdAt: -1, kind: 1 });

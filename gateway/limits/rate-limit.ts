@@ -3,7 +3,9 @@
  * account wherever there is one; anonymous calls key on the client address with generous limits
  * (many residents share one address: carrier NAT, a village agency point's single line).
  */
+import { randomUUID } from 'node:crypto';
 import type { Middleware } from 'koa';
+import type { mongo } from 'mongoose';
 import { RateLimitModel } from '../../models/rate-limit';
 import { tooManyRequests } from '../errors';
 
@@ -35,6 +37,71 @@ export async function hit(key: string, { limit, windowSeconds }: Limit, now = Da
   ).lean();
   const count = doc!.count;
   return { allowed: count <= limit, count, retryAfterSeconds: Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000)) };
+}
+
+export interface Take {
+  allowed: boolean;
+  retryAfterSeconds: number;
+}
+
+/** The counters collection as the driver sees it (string ids), for writes without casting. */
+const counters = () =>
+  RateLimitModel.collection as unknown as mongo.Collection<{ _id: string; count: number; expiresAt: Date; grants?: Record<string, number> }>;
+
+/** Indexes of the documents an unordered insert found already there; any other failure is thrown. */
+function duplicateKeyIndexes(err: unknown): number[] {
+  const raw = (err as { writeErrors?: unknown }).writeErrors;
+  const writeErrors = (Array.isArray(raw) ? raw : raw ? [raw] : []) as Array<{ index: number; code: number }>;
+  if (!writeErrors.length || writeErrors.some((e) => e.code !== 11000)) throw err;
+  return writeErrors.map((e) => e.index);
+}
+
+/**
+ * Takes one unit per key from its window while the window has units left, for many keys in one
+ * round trip in the usual case (a key may repeat: each occurrence wants its own unit); results
+ * follow the order of `keys`. Unlike `hit`, a refused take is not counted, and concurrent callers
+ * together never take more than the limit:
+ * - windows nobody has counted yet are created holding the units they grant, in one insert (most
+ *   keys are new: one number's template on one day);
+ * - windows that already exist get one update granting each `min(wanted, left)`, atomic per
+ *   counter, which notes the grant under a token of this call (in `grants`, a field only these
+ *   counters carry, gone with the counter when its window expires); one read fetches the grants.
+ */
+export async function takeWithinLimit(keys: string[], { limit, windowSeconds }: Limit, now = Date.now()): Promise<Take[]> {
+  const offset = 8 * 3600_000;
+  const windowMs = windowSeconds * 1000;
+  const windowStart = Math.floor((now + offset) / windowMs) * windowMs - offset;
+  const expiresAt = new Date(windowStart + windowMs);
+  const retryAfterSeconds = Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000));
+  const counterId = (key: string) => `${key}|${windowSeconds}|${windowStart}`;
+  const wanted = new Map<string, number>();
+  for (const key of keys) wanted.set(counterId(key), (wanted.get(counterId(key)) ?? 0) + 1);
+  const ids = [...wanted.keys()];
+
+  let existing: string[] = [];
+  try {
+    await counters().insertMany(ids.map((_id) => ({ _id, count: Math.min(wanted.get(_id)!, limit), expiresAt })), { ordered: false });
+  } catch (err) {
+    existing = duplicateKeyIndexes(err).map((i) => ids[i]);
+  }
+  const granted = new Map(ids.map((id) => [id, Math.min(wanted.get(id)!, limit)]));
+  if (existing.length) {
+    const token = randomUUID();
+    const want = { $arrayElemAt: [{ $literal: existing.map((id) => wanted.get(id)!) }, { $indexOfArray: [{ $literal: existing }, '$_id'] }] };
+    await counters().updateMany({ _id: { $in: existing } }, [
+      { $set: { granting: { $min: [want, { $max: [0, { $subtract: [limit, '$count'] }] }] } } },
+      { $set: { count: { $add: ['$count', '$granting'] }, grants: { $setField: { field: token, input: { $ifNull: ['$grants', {}] }, value: '$granting' } } } },
+      { $unset: 'granting' },
+    ]);
+    for (const id of existing) granted.set(id, 0);
+    const counted = await counters().find({ _id: { $in: existing } }, { projection: { [`grants.${token}`]: 1 } }).toArray();
+    for (const doc of counted) granted.set(doc._id, doc.grants?.[token] ?? 0);
+  }
+  return keys.map((key) => {
+    const left = granted.get(counterId(key))!;
+    granted.set(counterId(key), left - 1);
+    return { allowed: left > 0, retryAfterSeconds };
+  });
 }
 
 /** Checks several limits on one key; throws 429 with the first exceeded one's wait. */

@@ -2,8 +2,10 @@
 import { drainQueue } from '../../../gateway/notifications/delivery';
 import { enqueueMessage } from '../../../gateway/notifications/queue';
 import { quietUntil } from '../../../gateway/notifications/schedule';
+import { takeWithinLimit } from '../../../gateway/limits/rate-limit';
 import { lookupHash } from '../../../gateway/privacy/crypto';
 import { MessageModel } from '../../../models/message';
+import { RateLimitModel } from '../../../models/rate-limit';
 import { SmsOptOutModel } from '../../../models/sms-opt-out';
 import type { FakeAliyun } from '../../support/fake-aliyun';
 import { startTestGateway, type TestGateway } from '../../support/gateway';
@@ -14,6 +16,9 @@ let gw: TestGateway;
 let fake: FakeAliyun;
 let smsEnv: Record<string, string>;
 const SECRET = 'callback-secret-0123456789';
+
+/** The start of the current calendar day in UTC+8, as the cap counters name their window. */
+const windowStartUtc8 = (now: number) => Math.floor((now + 8 * 3600_000) / 86400_000) * 86400_000 - 8 * 3600_000;
 
 function chinaClock(offsetMinutes: number): string {
   const d = new Date(Date.now() + 8 * 3600_000 + offsetMinutes * 60_000);
@@ -71,6 +76,26 @@ describe('per-number daily cap', () => {
     expect(deferred.dueAt.getTime()).toBeGreaterThan(Date.now());
     expect(deferred.dueAt.getUTCHours()).toBe(16);
     expect(deferred.dueAt.getUTCMinutes()).toBe(0);
+  });
+
+  it('never lets two racing workers send past the cap', async () => {
+    for (let i = 0; i < 6; i++) {
+      await enqueueMessage({ kind: 'complaint_replied', phone: '13700000002', params: { trackingNumber: `TR${i}`, type: '投诉' }, dedupeKey: `cap-race-${i}` });
+    }
+    await Promise.all([deliverQueuedSms('worker-a'), deliverQueuedSms('worker-b')]);
+    expect(fake.sent).toHaveLength(2);
+    expect(fake.sent.map((m) => m.params.trackingNumber)).toEqual(['TR0', 'TR1']);
+    expect(await MessageModel.countDocuments({ status: 'queued', deferredReason: 'daily_cap' })).toBe(4);
+  });
+
+  it('takes cap units atomically: concurrent takers never get more than the limit between them', async () => {
+    const key = `cap-unit-test:${Date.now()}`;
+    const limit = { limit: 5, windowSeconds: 86400 };
+    const takes = await Promise.all(Array.from({ length: 4 }, () => takeWithinLimit([key, key, key], limit)));
+    expect(takes.flat().filter((t) => t.allowed)).toHaveLength(5);
+    // A full window refuses without counting the refusal; another key is not affected.
+    expect((await takeWithinLimit([key, `${key}:other`], limit)).map((t) => t.allowed)).toEqual([false, true]);
+    expect(await RateLimitModel.findById(`${key}|86400|${windowStartUtc8(Date.now())}`).lean()).toMatchObject({ count: 5 });
   });
 });
 
