@@ -245,8 +245,9 @@ it('loses and doubles no booking when the primary steps down during a burst; cli
 });
 
 it('answers 503 with Retry-After while no primary can be elected, then books exactly once on retry', async () => {
-  // Longer than the driver waits for a primary (10 s): both secondaries are frozen, then the primary
-  // steps down, so there is no primary for ~15 s — requests meanwhile fail and must say "retry".
+  // Longer than the driver waits for a primary (10 s): both secondaries are frozen for 30 s, then the
+  // primary is made to step down, so there is no primary for ~30 s — requests meanwhile fail and must
+  // say "retry".
   const slotId = await slotWithCapacity(4, '15:30', 12);
   const admin = await clientOf(mongo.uri).connect();
   const status = await admin.db('admin').command({ replSetGetStatus: 1 });
@@ -254,10 +255,13 @@ it('answers 503 with Retry-After while no primary can be elected, then books exa
   const primaryName = members.find((m) => m.stateStr === 'PRIMARY')!.name;
   const clients = members.map((m) => clientOf(`mongodb://${m.name}/?directConnection=true`));
   for (const [i, m] of members.entries()) {
-    if (m.name !== primaryName) await clients[i].db('admin').command({ replSetFreeze: 15 });
+    if (m.name !== primaryName) await clients[i].db('admin').command({ replSetFreeze: 30 });
   }
   const started = Date.now();
-  await clients[members.findIndex((m) => m.name === primaryName)].db('admin').command({ replSetStepDown: 60, secondaryCatchUpPeriodSecs: 5 }).catch(() => undefined);
+  const oldPrimary = clients[members.findIndex((m) => m.name === primaryName)];
+  // `force`: step down even though no electable secondary is there to take over (the point of the test).
+  await oldPrimary.db('admin').command({ replSetStepDown: 60, secondaryCatchUpPeriodSecs: 2, force: true }).catch(() => undefined);
+  expect((await oldPrimary.db('admin').command({ hello: 1 })).isWritablePrimary).toBe(false);
 
   const answers = await Promise.all(residents.slice(0, 40).map((r, i) => book(r, gateways[i % 2].url, slotId, `outage-${r.id}`)));
   await Promise.all(clients.map((c) => c.close().catch(() => undefined)));
