@@ -1,30 +1,17 @@
 /** Guides through HTTP: search, detail with where and when, type-ahead, administration, exchange. */
-import { seedDemoData } from '../../../gateway/seed';
 import { demoGuides } from '../../../gateway/seed/guides';
 import { GuideModel } from '../../../models/guide';
 import { createStaff } from '../../support/factories';
-import { startTestGateway, type TestGateway } from '../../support/gateway';
+import type { TestGateway } from '../../support/gateway';
+import { startSeededGuideGateway, waitFor } from '../../support/guides';
 
 let gw: TestGateway;
 let admin: string;
 
 beforeAll(async () => {
-  gw = await startTestGateway({ label: 'guides' });
-  await seedDemoData();
-  admin = (await createStaff(['admin'])).token;
-  // The gateway built its index before seeding; a staff change reloads it, as would the change stream.
-  await waitFor(async () => (await gw.request('GET', '/api/v1/guides?pageSize=1')).body.total === demoGuides.length);
+  ({ gw, admin } = await startSeededGuideGateway('guides'));
 });
 afterAll(() => gw.stop());
-
-async function waitFor(check: () => Promise<boolean>, ms = 20_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('condition not met in time');
-}
 
 const names = (res: { body: { items: Array<{ name: string }> } }) => res.body.items.map((i) => i.name);
 

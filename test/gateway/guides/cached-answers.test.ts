@@ -4,32 +4,18 @@
  * API, or by another instance directly in the database) is seen by the very next request.
  */
 import { loadedCatalogue, reloadCatalogue } from '../../../gateway/guides/catalogue';
-import { seedDemoData } from '../../../gateway/seed';
 import { demoGuides } from '../../../gateway/seed/guides';
 import { GuideModel } from '../../../models/guide';
-import { createStaff } from '../../support/factories';
-import { startTestGateway, type TestGateway } from '../../support/gateway';
+import type { TestGateway } from '../../support/gateway';
+import { startSeededGuideGateway, waitFor } from '../../support/guides';
 
 let gw: TestGateway;
 let admin: string;
 
 beforeAll(async () => {
-  gw = await startTestGateway({ label: 'cached_answers' });
-  await seedDemoData();
-  admin = (await createStaff(['admin'])).token;
-  // The gateway built its catalogue before seeding; the change stream brings the seeded guides in.
-  await waitFor(async () => (await gw.request('GET', '/api/v1/guides?pageSize=1')).body.total === demoGuides.length);
+  ({ gw, admin } = await startSeededGuideGateway('cached_answers'));
 });
 afterAll(() => gw.stop());
-
-async function waitFor(check: () => Promise<boolean>, ms = 20_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('condition not met in time');
-}
 
 const searchPath = (q: string) => `/api/v1/guides?q=${encodeURIComponent(q)}&pageSize=5`;
 const queryString = (path: string) => path.slice(path.indexOf('?') + 1);
