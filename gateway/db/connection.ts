@@ -17,6 +17,17 @@ export function mongoClientOptions(extra: ConnectOptions = {}): ConnectOptions {
   return { serverSelectionTimeoutMS: 10_000, maxPoolSize: 50, ...extra, runtimeAdapters: { os } } as ConnectOptions;
 }
 
+class StartTimeout extends Error {}
+
+/** Rejects with StartTimeout when `work` takes longer than `ms`. */
+function withinMs<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StartTimeout(`index builds did not finish within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 /**
  * Connects and makes sure every index exists before the first request (unique and capacity rules
  * depend on them). A process that starts while the database is away or electing a primary waits
@@ -28,10 +39,15 @@ export async function connectDatabase(uri: string, waitMs = 120_000): Promise<ty
     try {
       if (mongoose.connection.readyState === 0) await mongoose.connect(uri, mongoClientOptions());
       // init() is what mongoose runs on connect (and remembers, even a failure): a retry builds again.
-      await Promise.all(Object.values(mongoose.models).map((m) => (attempt === 1 ? m.init() : m.createIndexes())));
+      // An index build waits for every voting member; one that stalls must not hang the start for ever.
+      await withinMs(
+        Promise.all(Object.values(mongoose.models).map((m) => (attempt === 1 ? m.init() : m.createIndexes()))),
+        Math.min(60_000, Math.max(1000, deadline - Date.now())),
+      );
       return mongoose;
     } catch (err) {
-      if (!isDatabaseUnavailable(err) || Date.now() > deadline) throw err;
+      if (!(isDatabaseUnavailable(err) || err instanceof StartTimeout) || Date.now() > deadline) throw err;
+      if (err instanceof StartTimeout) await mongoose.disconnect().catch(() => undefined);
       logger().warn({ attempt, reason: (err as Error).message }, 'database not ready; retrying');
       await new Promise((r) => setTimeout(r, Math.min(1000 * attempt, 5000)));
     }

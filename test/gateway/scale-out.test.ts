@@ -50,14 +50,24 @@ beforeAll(async () => {
   clerk = await createStaff(['clerk'], { servicePoint: 'banner-hall', window: 'market' });
   while (residents.length < 60) residents.push(...(await Promise.all(Array.from({ length: 20 }, () => createBookingResident()))));
 
-  for (let i = 0; i < 2; i++) {
-    const proc = spawnScript('scripts/start.ts', { ...env, HOST: '127.0.0.1', PORT: String(await freePort()), RUN_WORKER: 'false' });
-    gateways.push({ proc, url: '' });
-    workers.push(spawnScript('scripts/worker.ts', env));
-  }
-  for (const gw of gateways) [, gw.url] = await gw.proc.waitFor(/is running at (http:\/\/\S+)/, 300_000);
-  for (const w of workers) await w.waitFor(/\[worker\] \S+ running/, 300_000);
+  // Gateways first (they build any index the test process did not), then the workers.
+  for (let i = 0; i < 2; i++) gateways.push({ proc: spawnScript('scripts/start.ts', { ...env, HOST: '127.0.0.1', PORT: String(await freePort()), RUN_WORKER: 'false' }), url: '' });
+  for (const gw of gateways) [, gw.url] = await gw.proc.waitFor(/is running at (http:\/\/\S+)/, 300_000).catch(withMembers);
+  for (let i = 0; i < 2; i++) workers.push(spawnScript('scripts/worker.ts', env));
+  for (const w of workers) await w.waitFor(/\[worker\] \S+ running/, 300_000).catch(withMembers);
 });
+
+/** Adds the replica set members' states to a start-up failure (a member of the test set may have died). */
+async function withMembers(err: Error): Promise<never> {
+  const admin = clientOf(mongo.uri);
+  const states = await admin
+    .db('admin')
+    .command({ replSetGetStatus: 1 })
+    .then((s) => JSON.stringify((s.members as Array<{ name: string; stateStr: string; health: number }>).map((m) => [m.name, m.stateStr, m.health])))
+    .catch((e: Error) => `unknown (${e.message})`)
+    .finally(() => admin.close());
+  throw new Error(`${err.message}\nreplica set members: ${states}`);
+}
 
 afterAll(async () => {
   await Promise.all([...gateways.map((g) => g.proc.stop()), ...workers.map((w) => w.stop())]);
