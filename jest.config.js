@@ -21,5 +21,9 @@ module.exports = {
   // One worker in CI: the suite shares one mongod (under Wine where no native build can be had),
   // browsers and Taro builds on 2 cores; parallel workers there only add load, not speed.
   maxWorkers: process.env.CI ? 1 : 2,
+  // A run that has finished must end even if a child process or socket outlived its test (a CI run
+  // once waited on such a handle until its time ran out). Every test stops what it starts; this is
+  // the backstop, not the plan.
+  forceExit: true,
   projects: [project('gateway'), project('bot'), project('miniprogram')],
 };

@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   ADMIN_USERNAME: z.string().min(3).max(32).default('admin'),
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   RUN_WORKER: bool.default(true),
+  /** How long a stopping process waits for requests, jobs and sends in flight before it exits anyway. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(1).max(600).default(20),
   SERVE_H5: bool.default(true),
   SMS_PROVIDER: z.enum(['console', 'aliyun']).default('console'),
   ALIYUN_SMS_ENDPOINT: z.string().default('dysmsapi.aliyuncs.com'),
@@ -87,6 +89,7 @@ export interface Config {
   demoSeed: boolean;
   admin: { username: string; password?: string };
   runWorker: boolean;
+  shutdownGraceMs: number;
   serveH5: boolean;
   sms: {
     provider: Env['SMS_PROVIDER'];
@@ -171,6 +174,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     demoSeed: env.DEMO_SEED ?? !env.MONGODB_URI,
     admin: { username: env.ADMIN_USERNAME, password: env.ADMIN_PASSWORD },
     runWorker: env.RUN_WORKER,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
     serveH5: env.SERVE_H5,
     sms: {
       provider: env.SMS_PROVIDER,

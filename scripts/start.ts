@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { bootProcess } from './boot';
+import { stopOnSignals } from './shutdown';
 import { DEMO_STAFF_PASSWORD, demoStaff } from '../gateway/seed';
 import { startGateway } from '../gateway/server';
 import { ensureMiniprogramBuilt } from './build-miniprogram';
@@ -15,7 +16,7 @@ async function main() {
   let mongoUri = cfg.mongo.uri;
   if (!mongoUri) {
     console.error(`[start] MONGODB_URI is not set: starting the embedded MongoDB (data in ${join(cfg.dataDir, 'mongodb')})…`);
-    embedded = await startEmbeddedMongo({ dbPath: join(cfg.dataDir, 'mongodb'), port: cfg.mongo.embeddedPort });
+    embedded = await startEmbeddedMongo({ dbPath: join(cfg.dataDir, 'mongodb'), port: cfg.mongo.embeddedPort, restartOnExit: true });
     mongoUri = embedded.uri;
   }
   let h5Dir: string | undefined;
@@ -44,17 +45,10 @@ async function main() {
   }
   console.log(lines.join('\n') + '\n');
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'shutting down');
-    await gateway.stop();
-    await embedded?.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  stopOnSignals(log, cfg.shutdownGraceMs, [
+    { name: 'gateway', run: () => gateway.stop(), pending: () => ({ tasks: gateway.worker?.busy() }) },
+    ...(embedded ? [{ name: 'embedded MongoDB', run: () => embedded!.stop() }] : []),
+  ]);
 }
 
 main().catch((err) => {

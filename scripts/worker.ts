@@ -3,6 +3,7 @@
  * that scale it apart from the gateways. Needs MONGODB_URI (or the embedded database of `npm start`).
  */
 import { bootProcess } from './boot';
+import { stopOnSignals } from './shutdown';
 import { connectDatabase, disconnectDatabase } from '../gateway/db/connection';
 import '../gateway/tasks';
 import { registeredTasks, startWorker } from '../gateway/worker/runner';
@@ -13,17 +14,10 @@ async function main() {
   await connectDatabase(uri);
   const worker = startWorker();
   console.log(`[worker] ${worker.id} running: ${registeredTasks().map((t) => t.name).join(', ')}`);
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'worker stopping');
-    await worker.stop();
-    await disconnectDatabase();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  stopOnSignals(log, cfg.shutdownGraceMs, [
+    { name: 'worker', run: () => worker.stop(), pending: () => ({ tasks: worker.busy() }) },
+    { name: 'database', run: () => disconnectDatabase() },
+  ]);
 }
 
 main().catch((err) => {

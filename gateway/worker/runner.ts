@@ -67,6 +67,8 @@ async function runScheduled(task: BackgroundTask, workerId: string): Promise<boo
 
 export interface RunningWorker {
   id: string;
+  /** Tasks whose loop is inside a run (not waiting for its next turn): what a slow stop waits for. */
+  busy(): string[];
   stop(): Promise<void>;
 }
 
@@ -84,17 +86,21 @@ export function startWorker(tasks: BackgroundTask[] = registeredTasks()): Runnin
       timers.add(t);
     });
   const wakeups = new Set<() => void>();
+  const running = new Set<string>();
 
   for (const task of tasks) {
     loops.push(
       (async () => {
         while (!stopping) {
           let again = false;
+          running.add(task.name);
           try {
             if (task.mode === 'each') again = (await task.run({ workerId: id })) === true;
             else again = await runScheduled(task, id);
           } catch (err) {
             logger().error({ err, task: task.name }, 'background task failed');
+          } finally {
+            running.delete(task.name);
           }
           if (!stopping && !again) {
             await new Promise<void>((resolve) => {
@@ -118,6 +124,7 @@ export function startWorker(tasks: BackgroundTask[] = registeredTasks()): Runnin
 
   return {
     id,
+    busy: () => [...running],
     async stop() {
       stopping = true;
       for (const t of timers) clearTimeout(t);

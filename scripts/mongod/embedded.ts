@@ -5,9 +5,14 @@
 import { mkdirSync } from 'node:fs';
 import type { MongoMemoryReplSet } from 'mongodb-memory-server';
 import { locateMongod } from './locate';
+import { watchMembers, type MemberExit } from './member-watch';
+
+export type { MemberExit } from './member-watch';
 
 export interface EmbeddedMongo {
   uri: string;
+  /** Members that exited while nobody asked them to, with their last log lines. */
+  exits(): MemberExit[];
   stop(): Promise<void>;
 }
 
@@ -20,6 +25,8 @@ export interface EmbeddedOptions {
   dbName?: string;
   /** How many members (the scale-out test uses three). */
   members?: number;
+  /** Start a member again (same port, same data) when it exits unasked. */
+  restartOnExit?: boolean;
 }
 
 /** A bounded WiredTiger cache: the default takes half the machine's memory per mongod. */
@@ -37,9 +44,12 @@ export async function startEmbeddedMongo(options: EmbeddedOptions = {}): Promise
       : Array.from({ length: options.members ?? 1 }, () => ({ launchTimeout: 60_000, args: CACHE_ARGS })),
   });
   await replSet.waitUntilRunning();
+  const watch = watchMembers(replSet.servers, { restart: options.restartOnExit ?? false });
   return {
     uri: replSet.getUri(options.dbName ?? 'onewindow'),
+    exits: () => watch.exits,
     async stop() {
+      watch.stopping();
       // doCleanup false keeps a persistent dbPath; throw-away folders are removed.
       await replSet.stop({ doCleanup: !options.dbPath, force: false });
     },

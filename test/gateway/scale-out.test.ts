@@ -38,7 +38,7 @@ let clerk: { token: string };
 const residents: BookingResident[] = [];
 
 beforeAll(async () => {
-  mongo = await startEmbeddedMongo({ members: 3 });
+  mongo = await startEmbeddedMongo({ members: 3, restartOnExit: true });
   uri = mongo.uri.replace('/onewindow?', '/scale_out?');
   const sms = await startSmsFake();
   fake = sms.fake;
@@ -70,7 +70,14 @@ async function withMembers(err: Error): Promise<never> {
 }
 
 afterAll(async () => {
-  await Promise.all([...gateways.map((g) => g.proc.stop()), ...workers.map((w) => w.stop())]);
+  for (const exit of mongo?.exits() ?? []) process.stderr.write(`[scale-out] member ${exit.port} exited (code ${exit.code}, signal ${exit.signal}) at ${exit.at.toISOString()}; its last lines:\n${exit.tail.slice(-5).join('\n')}\n`);
+  // Every process should stop cleanly; one that did not says why (its stop names what it waited for).
+  await Promise.all(
+    [...gateways.map((g) => g.proc), ...workers].map(async (proc) => {
+      const code = await proc.stop();
+      if (code !== 0) process.stderr.write(`[scale-out] a process exited with ${code} on SIGTERM; its last output:\n${proc.output().slice(-2000)}\n`);
+    }),
+  );
   await disconnectDatabase();
   await fake?.close();
   await mongo?.stop();
@@ -143,6 +150,18 @@ async function deliveredFor(causeIds: string[], kind: string) {
 /** How many times the fake accepted each of these messages (by OutId, the message id). */
 function sendsPerMessage(messageIds: string[]): number[] {
   return messageIds.map((id) => fake.sent.filter((m) => m.outId === id).length);
+}
+
+type Member = { name: string; stateStr: string; health: number };
+
+/** The replica set's members once each is a healthy primary or secondary (or when `waitMs` is over). */
+async function membersRejoined(admin: MongoClient, waitMs: number): Promise<Member[]> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const members = (await admin.db('admin').command({ replSetGetStatus: 1 })).members as Member[];
+    if (members.every((m) => m.health === 1 && ['PRIMARY', 'SECONDARY'].includes(m.stateStr)) || Date.now() > deadline) return members;
+    await sleep(1000);
+  }
 }
 
 async function expectExactBookings(slotId: string, capacity: number, answers: Answer[]): Promise<string[]> {
@@ -260,10 +279,10 @@ it('answers 503 with Retry-After while no primary can be elected, then books exa
   // say "retry".
   const slotId = await slotWithCapacity(4, '15:30', 12);
   const admin = await clientOf(mongo.uri).connect();
-  const status = await admin.db('admin').command({ replSetGetStatus: 1 });
-  // A member of this Wine-run test set can die under load (a crashed process, not a wrong answer):
-  // the outage is made with the members that are up, and a dead one is named in the output.
-  const all = status.members as Array<{ name: string; stateStr: string; health: number }>;
+  // A member of this Wine-run test set can crash under load (a process failure, not a wrong answer);
+  // it is started again on its port and data, as a service manager would. The outage waits for it to
+  // rejoin, and is made with the members that are up if one still has not.
+  const all = await membersRejoined(admin, 90_000);
   const members = all.filter((m) => m.health === 1);
   if (members.length < all.length) process.stderr.write(`[scale-out] members down before the outage: ${JSON.stringify(all.filter((m) => m.health !== 1).map((m) => m.name))}\n`);
   const primaryName = members.find((m) => m.stateStr === 'PRIMARY')!.name;

@@ -1,5 +1,9 @@
 import type { EmbeddedMongo } from '../../scripts/mongod/embedded';
 
 export default async function globalTeardown(): Promise<void> {
-  await (globalThis as { __ONEWINDOW_MONGO__?: EmbeddedMongo }).__ONEWINDOW_MONGO__?.stop();
+  const mongo = (globalThis as { __ONEWINDOW_MONGO__?: EmbeddedMongo }).__ONEWINDOW_MONGO__;
+  for (const exit of mongo?.exits() ?? []) {
+    process.stderr.write(`\n[test] the test mongod (port ${exit.port}) exited unasked at ${exit.at.toISOString()} (code ${exit.code}, signal ${exit.signal}; ${exit.restarted ? 'started again' : 'not started again'}); its last lines:\n${exit.tail.slice(-5).join('\n')}\n`);
+  }
+  await mongo?.stop();
 }

@@ -18,7 +18,8 @@ export interface Spawned {
   output(): string;
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
   exited: Promise<number | null>;
-  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Sends `signal`; a process still running after `killAfterMs` is killed (and its output printed). */
+  stop(signal?: NodeJS.Signals, killAfterMs?: number): Promise<number | null>;
 }
 
 /** Runs `npx tsx <script>` from the repository root with extra environment. */
@@ -67,9 +68,14 @@ export function spawnScript(script: string, env: Record<string, string>): Spawne
         check();
       });
     },
-    async stop(signal = 'SIGTERM') {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      return exited;
+    async stop(signal = 'SIGTERM', killAfterMs = 45_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return exited;
+      child.kill(signal);
+      const timer = setTimeout(() => {
+        process.stderr.write(`[processes] ${script} did not stop within ${killAfterMs} ms of ${signal}; killing it. Its last output:\n${out.slice(-3000)}\n`);
+        child.kill('SIGKILL');
+      }, killAfterMs);
+      return exited.finally(() => clearTimeout(timer));
     },
   };
 }
