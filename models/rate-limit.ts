@@ -6,6 +6,8 @@ const rateLimitSchema = new Schema(
     _id: { type: String, required: true },
     count: { type: Number, required: true },
     expiresAt: { type: Date, required: true },
+    /** Batched takes (gateway/limits/rate-limit.ts takeWithinLimit): what each call was granted, by its token. */
+    grants: { type: Schema.Types.Mixed, default: undefined },
   },
   { versionKey: false },
 );
