@@ -19,6 +19,9 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   const e = err as { name?: string; code?: number; errorLabels?: string[]; errorLabelSet?: Set<string>; writeConcernError?: { code?: number } } | undefined;
   const name = e?.name ?? '';
   if (/^Mongo(ose)?(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed|OperationTimeout)Error$/.test(name)) return true;
+  // Mongoose queues operations while it counts the connection as lost (a stalled or restarting
+  // mongod), and gives up on them with a plain MongooseError.
+  if (name === 'MongooseError' && /buffering timed out/.test((err as Error).message)) return true;
   const labels: string[] = e?.errorLabels ?? (e?.errorLabelSet ? [...e.errorLabelSet] : []);
   if (labels.includes('RetryableWriteError') || labels.includes('TransientTransactionError') || labels.includes('UnknownTransactionCommitResult')) return true;
   return FAILOVER_CODES.has(e?.code ?? -1) || FAILOVER_CODES.has(e?.writeConcernError?.code ?? -1);

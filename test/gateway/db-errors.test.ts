@@ -1,5 +1,6 @@
 /** Which MongoDB failures the gateway answers with a retryable 503, and which it does not. */
 import { MongoNetworkError, MongoServerError, MongoWriteConcernError } from 'mongodb';
+import mongoose from 'mongoose';
 import { isDatabaseUnavailable, isDuplicateKey } from '../../gateway/db/errors';
 
 const server = (code: number, labels: string[] = []) => {
@@ -29,6 +30,20 @@ it.each([
   ['nothing', undefined],
 ])('does not treat %s as an outage', (_what, err) => {
   expect(isDatabaseUnavailable(err)).toBe(false);
+});
+
+it('treats an operation mongoose gave up queueing while the database was away as a retryable outage', async () => {
+  // The real error: a connection to a port where no mongod listens, with a short queueing limit.
+  const conn = mongoose.createConnection('mongodb://127.0.0.1:1/nowhere', { serverSelectionTimeoutMS: 5000, bufferTimeoutMS: 200 } as never);
+  conn.on('error', () => undefined);
+  conn.asPromise().catch(() => undefined);
+  const err = await conn.model('Thing', new mongoose.Schema({ n: Number })).findOne({}).then(
+    () => undefined,
+    (e: Error) => e,
+  );
+  await conn.close(true).catch(() => undefined);
+  expect(err).toMatchObject({ name: 'MongooseError', message: expect.stringContaining('buffering timed out') });
+  expect(isDatabaseUnavailable(err)).toBe(true);
 });
 
 it('recognises a duplicate key', () => {

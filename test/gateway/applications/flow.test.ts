@@ -1,5 +1,6 @@
 /** Applications: every transition and the refused ones, the clock in working days, exactly one SMS per notable change. */
 import { addWorkingDays, chinaDate, nextWorkingDay, shiftDate, workingDaysBetween } from '../../../gateway/calendar/working-days';
+import { presentPublicStatus } from '../../../gateway/applications/presenter';
 import { escalateOverdue } from '../../../gateway/applications/supervision';
 import { seedDemoData } from '../../../gateway/seed';
 import { demoGuides } from '../../../gateway/seed/guides';
@@ -218,6 +219,9 @@ describe('the public status query', () => {
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ number, state: 'accepted', stateName: '已受理', promisedDate: expect.any(String), light: expect.any(String) });
     expect(ok.text).not.toMatch(/王|138\*\*\*\*|clerk|staff/);
+    // The query reads only some fields: the answer is what the whole record gives.
+    const whole = await ApplicationModel.findOne({ number }).lean();
+    expect(ok.body).toEqual(JSON.parse(JSON.stringify(presentPublicStatus(whole as never, new Date()))));
     const wrongDigits = await gw.request('GET', `/api/v1/applications/${number}/status?phoneLast4=0000`);
     const wrongNumber = await gw.request('GET', `/api/v1/applications/BJ000000-ABCDEFGH/status?phoneLast4=${phone.slice(-4)}`);
     expect(wrongDigits.status).toBe(404);
