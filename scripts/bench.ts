@@ -35,7 +35,7 @@ async function main() {
   Object.assign(process.env, env);
   useConfig(loadConfig());
   useLogger(createLogger('warn'));
-  const gateway = await startChild('scripts/bench/gateway-server.ts', env);
+  const gateway = await startChild('scripts/bench/gateway-server.ts', env, (process.env.BENCH_GATEWAY_NODE_ARGS ?? '').split(' ').filter(Boolean));
   const bare = await startChild('scripts/bench/bare-koa.ts', {});
   await connectDatabase(env.MONGODB_URI);
   const http = { gateway, bare };

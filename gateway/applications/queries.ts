@@ -53,7 +53,8 @@ export async function publicStatus(actor: Actor, number: string, phoneLast4: str
   const who = actor.kind === 'anonymous' ? `ip:${actor.ip}` : actor.accountKey;
   const checks = [perMinute.check(`app-status:${who}`), perHour.check(`app-status:${who}`)].filter((c) => !c.allowed);
   if (checks.length) throw tooManyRequests('application.status_rate_limited', '查询过于频繁，请稍后再试', Math.max(...checks.map((c) => c.retryAfterSeconds)));
-  const app = (await ApplicationModel.findOne({ number }, PUBLIC_STATUS_FIELDS).lean()) as App | null;
+  // The driver directly: mongoose's query building and casting cost more CPU here than the read's answer does.
+  const app = (await ApplicationModel.collection.findOne({ number }, { projection: PUBLIC_STATUS_FIELDS })) as App | null;
   if (!app || !/^\d{4}$/.test(phoneLast4)) throw missing();
   const last4 = decryptPersonal(app.applicant!.phoneEnc).slice(-4);
   if (!timingSafeEqual(Buffer.from(last4), Buffer.from(phoneLast4))) throw missing();
