@@ -10,6 +10,13 @@ import { isPointOpen, slotsOfDay } from './schedule';
 import { defaultCapacity, loadGuideAtPoint } from './target';
 import { bookableDates, bookingTimeProblem, isoChina } from './timing';
 
+interface SeatCounts {
+  _id: string;
+  capacity?: number;
+  closed?: boolean;
+  booked?: number;
+}
+
 export interface SlotQuery {
   guideCode: string;
   servicePointId: string;
@@ -24,7 +31,8 @@ export async function listSlots(query: SlotQuery, now = clockNow()) {
   const dates = bookableDates(point.openingHours, now, rules);
   const date = query.date ?? dates[0] ?? null;
   const scheduled = date ? windows.flatMap((w) => slotsOfDay(point, w.code, date, rules.slotMinutes).map((s) => ({ s, w }))) : [];
-  const docs = scheduled.length ? await SlotModel.find({ _id: { $in: scheduled.map(({ s }) => s.id) } }).lean() : [];
+  // Seats only: a busy slot's document also lists every booking holding a seat, which a listing never shows.
+  const docs = scheduled.length ? await SlotModel.collection.find<SeatCounts>({ _id: { $in: scheduled.map(({ s }) => s.id) } } as never, { projection: { capacity: 1, closed: 1, booked: 1 } }).toArray() : [];
   const byId = new Map(docs.map((d) => [d._id, d]));
   const items = scheduled
     .map(({ s, w }) => {
