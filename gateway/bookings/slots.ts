@@ -7,7 +7,7 @@ import { loadCalendarOverrides } from '../calendar/working-days';
 import { now as clockNow } from './clock';
 import { bookingRules } from './rules';
 import { isPointOpen, slotsOfDay } from './schedule';
-import { defaultCapacity, loadGuideAtPoint } from './target';
+import { defaultCapacity, guideAtPointForListing } from './target';
 import { bookableDates, bookingTimeProblem, isoChina } from './timing';
 
 interface SeatCounts {
@@ -26,7 +26,7 @@ export interface SlotQuery {
 
 export async function listSlots(query: SlotQuery, now = clockNow()) {
   const rules = bookingRules();
-  const { guide, point, windows } = await loadGuideAtPoint(query.guideCode, query.servicePointId);
+  const { guide, point, windows } = await guideAtPointForListing(query.guideCode, query.servicePointId);
   await loadCalendarOverrides();
   const dates = bookableDates(point.openingHours, now, rules);
   const date = query.date ?? dates[0] ?? null;

@@ -1,8 +1,9 @@
 /** What a booking is for: a bookable guide, a service point and window that handle it, and a slot of their schedule. */
-import { GuideModel } from '../../models/guide';
+import { GuideModel, type Guide } from '../../models/guide';
 import { ServicePointModel, type ServicePoint } from '../../models/service-point';
 import { SlotModel } from '../../models/slot';
 import { badRequest, conflict, notFound } from '../errors';
+import { loadedCatalogue } from '../guides/catalogue';
 import { loadCalendarOverrides } from '../calendar/working-days';
 import type { BookingRules } from './rules';
 import { isPointOpen, parseSlotId, slotsOfDay, type ScheduledSlot } from './schedule';
@@ -27,6 +28,25 @@ export async function loadGuideAtPoint(guideCode: string, pointCode: string): Pr
     GuideModel.findOne({ code: guideCode, status: 'published' }, { code: 1, name: 1, bookable: 1, handledAt: 1 }).lean(),
     ServicePointModel.findOne({ code: pointCode, active: true }).lean(),
   ]);
+  return guideAtPoint(guide, point, pointCode);
+}
+
+/**
+ * The same, from this instance's in-memory catalogue when it holds both (a slot listing is a read,
+ * and the catalogue follows guide changes at once and service point changes within its polling
+ * interval); from the database otherwise. A booking always reads the database.
+ */
+export async function guideAtPointForListing(guideCode: string, pointCode: string): Promise<GuideAtPoint> {
+  const cat = loadedCatalogue();
+  const guide = cat?.guides.get(guideCode);
+  const point = cat?.storedPoints.get(pointCode);
+  return guide && point ? guideAtPoint(guide, point, pointCode) : loadGuideAtPoint(guideCode, pointCode);
+}
+
+type GuideFields = Pick<Guide, 'code' | 'name' | 'bookable' | 'handledAt'>;
+
+/** Every refusal has its own code: no such guide, not bookable, no such point, not handled there. */
+function guideAtPoint(guide: GuideFields | null, point: ServicePoint | null, pointCode: string): GuideAtPoint {
   if (!guide) throw notFound('guide.not_found', '未找到该办事事项');
   if (!guide.bookable) throw conflict('booking.not_bookable', '该事项暂不支持预约，请直接到大厅办理');
   if (!point) throw notFound('service_point.not_found', '未找到该服务网点');

@@ -6,7 +6,7 @@
  */
 import type { ChangeStream } from 'mongodb';
 import { GuideModel, type Guide } from '../../models/guide';
-import { ServicePointModel } from '../../models/service-point';
+import { ServicePointModel, type ServicePoint } from '../../models/service-point';
 import { presentServicePoint } from '../service-points/presenter';
 import { logger } from '../logger';
 import { AnswerCache } from './answer-cache';
@@ -23,6 +23,8 @@ export interface Catalogue {
   /** Published guides in full, and the active service points, for the detail page. */
   guides: Map<string, Guide>;
   points: Map<string, ReturnType<typeof presentServicePoint>>;
+  /** The active service points as stored (windows with their counters), for slot listings. */
+  storedPoints: Map<string, ServicePoint>;
   /** Fingerprint of what was loaded: newest update time and count. */
   stamp: string;
   /** Answers computed from this build only (see answer-cache.ts). */
@@ -71,6 +73,7 @@ async function load(): Promise<Catalogue> {
     summaries,
     guides: new Map(guides.map((g) => [g.code, g])),
     points: new Map(points.map((p) => [p.code, presentServicePoint(p)])),
+    storedPoints: new Map(points.map((p) => [p.code, p])),
     stamp,
     answers: { search: new AnswerCache(SEARCH_ANSWERS), detail: new AnswerCache(DETAIL_ANSWERS) },
   };

@@ -8,12 +8,15 @@ import { useBookingRules } from '../../../gateway/bookings/rules';
 import { takeSeat } from '../../../gateway/bookings/seats';
 import { seedDemoData } from '../../../gateway/seed';
 import { BookingModel } from '../../../models/booking';
+import { loadedCatalogue, reloadCatalogue } from '../../../gateway/guides/catalogue';
 import { GuideModel } from '../../../models/guide';
+import { ServicePointModel } from '../../../models/service-point';
 import { MessageModel } from '../../../models/message';
 import { SlotModel } from '../../../models/slot';
 import { createBookingResident, HALL_GUIDE, restoreClock, setChinaNow, TOWNSHIP_GUIDE } from '../../support/booking-factories';
 import { createResident, createStaff } from '../../support/factories';
 import { startTestGateway, type TestGateway } from '../../support/gateway';
+import { waitFor } from '../../support/guides';
 
 let gw: TestGateway;
 let clerk: { token: string };
@@ -86,6 +89,35 @@ describe('GET /slots', () => {
     await expectRefused(await listSlots('29.04.2026'), 400, 'request.invalid', '日期');
     const township = await listSlots('2026-04-29', TOWNSHIP_GUIDE, 'dalu');
     expect(township.body.items[0]).toMatchObject({ window: { code: 'T1' }, capacity: 2 });
+  });
+});
+
+describe('GET /slots from the in-memory catalogue', () => {
+  it('follows a guide that stops taking bookings, and reads a service point the catalogue does not hold yet', async () => {
+    await reloadCatalogue();
+    const listed = async () => (await listSlots('2026-04-29')).status;
+    expect(await listed()).toBe(200);
+    try {
+      // An administrator's change reaches every instance's catalogue through the change stream.
+      await GuideModel.updateOne({ code: HALL_GUIDE }, { $set: { bookable: false } });
+      await waitFor(async () => (await listed()) === 409);
+      await expectRefused(await listSlots('2026-04-29'), 409, 'booking.not_bookable', '该事项暂不支持预约');
+    } finally {
+      await GuideModel.updateOne({ code: HALL_GUIDE }, { $set: { bookable: true } });
+      await waitFor(async () => (await listed()) === 200);
+    }
+    // A point added after the catalogue was built is read from the database: the township guide is
+    // handled at a new point (the catalogue follows), then the point opens (the catalogue polls for
+    // points, so it does not hold it yet) with the township point's windows and hours.
+    await GuideModel.updateOne({ code: TOWNSHIP_GUIDE }, { $push: { handledAt: { point: 'dalu-annex', windows: ['T1'] } } });
+    await waitFor(async () => Boolean(loadedCatalogue()?.guides.get(TOWNSHIP_GUIDE)?.handledAt.some((h) => h.point === 'dalu-annex')));
+    const township = (await ServicePointModel.findOne({ code: 'dalu' }).lean())!;
+    await ServicePointModel.create({ ...township, _id: undefined, code: 'dalu-annex', name: '达鲁苏木便民服务大厅分厅' });
+    expect(loadedCatalogue()!.storedPoints.has('dalu-annex')).toBe(false);
+    const annex = await gw.request('GET', `/api/v1/slots?guideCode=${TOWNSHIP_GUIDE}&servicePointId=dalu-annex&date=2026-04-29`);
+    expect(annex.status).toBe(200);
+    expect(annex.body).toMatchObject({ servicePoint: { id: 'dalu-annex' } });
+    expect(annex.body.items[0]).toMatchObject({ window: { code: 'T1' }, capacity: 2 });
   });
 });
 
