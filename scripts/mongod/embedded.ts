@@ -25,8 +25,10 @@ export interface EmbeddedOptions {
   dbName?: string;
   /** How many members (the scale-out test uses three). */
   members?: number;
-  /** Start a member again (same port, same data) when it exits unasked. */
+  /** Start a member again (same port, same data) when it exits unasked, or kill and start again one that hangs. */
   restartOnExit?: boolean;
+  /** How long a member may answer no ping before it counts as hung (default 60 s). */
+  stallMs?: number;
 }
 
 /** A bounded WiredTiger cache: the default takes half the machine's memory per mongod. */
@@ -44,12 +46,12 @@ export async function startEmbeddedMongo(options: EmbeddedOptions = {}): Promise
       : Array.from({ length: options.members ?? 1 }, () => ({ launchTimeout: 60_000, args: CACHE_ARGS })),
   });
   await replSet.waitUntilRunning();
-  const watch = watchMembers(replSet.servers, { restart: options.restartOnExit ?? false });
+  const watch = watchMembers(replSet.servers, { restart: options.restartOnExit ?? false, stallMs: options.stallMs });
   return {
     uri: replSet.getUri(options.dbName ?? 'onewindow'),
     exits: () => watch.exits,
     async stop() {
-      watch.stopping();
+      await watch.stopping();
       // doCleanup false keeps a persistent dbPath; throw-away folders are removed.
       await replSet.stop({ doCleanup: !options.dbPath, force: false });
     },

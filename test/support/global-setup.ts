@@ -10,9 +10,9 @@ export default async function globalSetup(): Promise<void> {
     return;
   }
   const started = Date.now();
-  // A mongod that crashes (the Wine-run build can, under load) is started again on its port and
-  // data, so one crash costs the tests running at that moment a reconnect, not the rest of the run.
-  const mongo = await startEmbeddedMongo({ restartOnExit: true });
+  // A mongod that crashes or hangs (the Wine-run build can, under load) is started again on its port
+  // and data, so it costs the tests running at that moment a reconnect, not the rest of the run.
+  const mongo = await startEmbeddedMongo({ restartOnExit: true, stallMs: 30_000 });
   process.env.ONEWINDOW_TEST_MONGO_URI = mongo.uri;
   (globalThis as { __ONEWINDOW_MONGO__?: typeof mongo }).__ONEWINDOW_MONGO__ = mongo;
   process.stderr.write(`\n[test] MongoDB replica set ready at ${mongo.uri} (${Date.now() - started} ms)\n`);
