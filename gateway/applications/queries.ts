@@ -4,6 +4,7 @@ import { ApplicationModel, OPEN_STATES, type Application } from '../../models/ap
 import { loadCalendarOverrides } from '../calendar/working-days';
 import { notFound, tooManyRequests } from '../errors';
 import { hasRole, type Actor, type ResidentActor, type StaffActor } from '../identity/actor';
+import { sharedReads } from '../db/shared-reads';
 import { recordAudit } from '../identity/audit';
 import { BatchedLimiter } from '../limits/rate-limit';
 import { decryptPersonal } from '../privacy/crypto';
@@ -45,6 +46,15 @@ const PUBLIC_STATUS_FIELDS = {
 };
 
 /**
+ * Status queries arriving together share one read (see db/shared-reads.ts). Through the driver
+ * directly: mongoose's query building and casting cost more CPU here than the read's answer does.
+ */
+const readForStatus = sharedReads<App>({
+  fetch: (numbers) => ApplicationModel.collection.find({ number: { $in: numbers } }, { projection: PUBLIC_STATUS_FIELDS }).toArray() as Promise<App[]>,
+  keyOf: (app) => app.number,
+});
+
+/**
  * Anyone may ask for a status with the number and the last four digits of the applicant's phone.
  * Rate-limited per client (generously: a village agency point asks for many people), and a wrong
  * number and wrong digits give the same answer, so numbers cannot be probed.
@@ -53,8 +63,7 @@ export async function publicStatus(actor: Actor, number: string, phoneLast4: str
   const who = actor.kind === 'anonymous' ? `ip:${actor.ip}` : actor.accountKey;
   const checks = [perMinute.check(`app-status:${who}`), perHour.check(`app-status:${who}`)].filter((c) => !c.allowed);
   if (checks.length) throw tooManyRequests('application.status_rate_limited', '查询过于频繁，请稍后再试', Math.max(...checks.map((c) => c.retryAfterSeconds)));
-  // The driver directly: mongoose's query building and casting cost more CPU here than the read's answer does.
-  const app = (await ApplicationModel.collection.findOne({ number }, { projection: PUBLIC_STATUS_FIELDS })) as App | null;
+  const app = await readForStatus(number);
   if (!app || !/^\d{4}$/.test(phoneLast4)) throw missing();
   const last4 = decryptPersonal(app.applicant!.phoneEnc).slice(-4);
   if (!timingSafeEqual(Buffer.from(last4), Buffer.from(phoneLast4))) throw missing();

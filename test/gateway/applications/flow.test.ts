@@ -229,6 +229,21 @@ describe('the public status query', () => {
     expect((await gw.request('GET', `/api/v1/applications/${number}/status`)).status).toBe(400);
   });
 
+  it('answers queries that arrive together each with its own application, as it is now', async () => {
+    const apps = [await register(), await register(), await register()];
+    await act(clerk, apps[1].number, { action: 'accept' });
+    const ask = (number: string, last4: string) => gw.request('GET', `/api/v1/applications/${number}/status?phoneLast4=${last4}`);
+    const answers = await Promise.all([
+      ...apps.map((a) => ask(a.number, a.phone.slice(-4))),
+      ask(apps[0].number, '0000'),
+      ask('BJ000000-ABCDEFGH', apps[2].phone.slice(-4)),
+      ask(apps[1].number, apps[1].phone.slice(-4)),
+    ]);
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 404, 404, 200]);
+    expect(answers.slice(0, 3).map((r) => r.body.number)).toEqual(apps.map((a) => a.number));
+    expect(answers.map((r) => r.body.state)).toEqual(['submitted', 'accepted', 'submitted', undefined, undefined, 'accepted']);
+  });
+
   it('is rate-limited per client so numbers cannot be enumerated', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 32; i++) statuses.push((await gw.request('GET', `/api/v1/applications/BJ000000-ABCDEF${String(i).padStart(2, '2')}/status?phoneLast4=1234`)).status);
