@@ -30,34 +30,42 @@ function defined(fields: Record<string, unknown>): Record<string, unknown> {
 }
 
 /**
- * All outcomes in one update: each message's fields and attempt are picked from literal arrays by
- * its position in `ids`. On a slow mongod one multi-document update costs about half of the same
- * updates sent one by one (even in one bulk write), and it skips mongoose's casting, which cost more
- * CPU than the send itself; the values are built here with the schema's types. The filter narrows
- * to the claims' messages, tokens and owner; the exact fence (this message, this claim's token) is
- * checked per document, and a message that fails it is left as it is (not counted as modified).
+ * All outcomes in one update: each message picks its entry (claim token, fields, attempt) from a
+ * literal array by its position in `ids`, once. On a slow mongod one multi-document update costs
+ * about half of the same updates sent one by one (even in one bulk write), and it skips mongoose's
+ * casting, which cost more CPU than the send itself; the values are built here with the schema's
+ * types. The filter narrows to the claims' messages, tokens and owner; the exact fence (this
+ * message, this claim's token) is checked per document, and a message that fails it is left as it
+ * is (not counted as modified).
  */
 function outcomeUpdate(writes: PendingWrite[], workerId: string) {
   const now = new Date();
   const ids = writes.map((w) => w.message._id);
-  const position = { $indexOfArray: [{ $literal: ids }, '$_id'] };
-  const pick = (values: unknown[]) => ({ $arrayElemAt: [{ $literal: values }, position] });
-  const tokens = writes.map((w) => w.message.lease.token);
-  const fields = writes.map(({ outcome }) => ({ ...defined(outcome.set), updatedAt: now }));
-  const attempt = pick(writes.map(({ outcome }) => (outcome.attempt ? defined({ at: now, worker: workerId, ...outcome.attempt }) : null)));
-  const filter = { _id: { $in: ids }, status: 'sending', 'lease.owner': workerId, 'lease.token': { $in: [...new Set(tokens)] } };
+  const entries = writes.map(({ message, outcome }) => ({
+    token: message.lease.token,
+    fields: { ...defined(outcome.set), updatedAt: now },
+    attempt: outcome.attempt ? defined({ at: now, worker: workerId, ...outcome.attempt }) : null,
+  }));
+  const tokens = [...new Set(entries.map((e) => e.token))];
+  const filter = { _id: { $in: ids }, status: 'sending', 'lease.owner': workerId, 'lease.token': { $in: tokens } };
   const pipeline = [
-    { $set: { fenced: { $eq: ['$lease.token', pick(tokens)] } } },
+    { $set: { _recording: { $arrayElemAt: [{ $literal: entries }, { $indexOfArray: [{ $literal: ids }, '$_id'] }] } } },
+    // Fenced: null unless this document is still held under this message's claim.
+    { $set: { _recording: { $cond: [{ $eq: ['$lease.token', '$_recording.token'] }, '$_recording', null] } } },
     {
       $set: {
         attempts: {
-          $cond: [{ $and: ['$fenced', { $ne: [attempt, null] }] }, { $slice: [{ $concatArrays: [{ $ifNull: ['$attempts', []] }, [attempt]] }, -ATTEMPTS_KEPT] }, '$attempts'],
+          $cond: [
+            { $and: [{ $ne: ['$_recording', null] }, { $ne: ['$_recording.attempt', null] }] },
+            { $slice: [{ $concatArrays: [{ $ifNull: ['$attempts', []] }, ['$_recording.attempt']] }, -ATTEMPTS_KEPT] },
+            '$attempts',
+          ],
         },
-        lease: { $cond: ['$fenced', '$$REMOVE', '$lease'] },
+        lease: { $cond: [{ $ne: ['$_recording', null] }, '$$REMOVE', '$lease'] },
       },
     },
-    { $replaceWith: { $cond: ['$fenced', { $mergeObjects: ['$$ROOT', pick(fields)] }, '$$ROOT'] } },
-    { $unset: 'fenced' },
+    { $replaceWith: { $cond: [{ $ne: ['$_recording', null] }, { $mergeObjects: ['$$ROOT', '$_recording.fields'] }, '$$ROOT'] } },
+    { $unset: '_recording' },
   ];
   return { filter, pipeline };
 }
@@ -102,7 +110,8 @@ export class OutcomeRecorder {
   private async write(writes: PendingWrite[]): Promise<void> {
     try {
       const { filter, pipeline } = outcomeUpdate(writes, this.workerId);
-      const result = await MessageModel.collection.updateMany(filter, pipeline);
+      // By id: the planner may otherwise walk the status index through every message being sent.
+      const result = await MessageModel.collection.updateMany(filter, pipeline, { hint: { _id: 1 } });
       if (result.modifiedCount < writes.length) await this.reportLostLeases(writes);
     } catch (err) {
       // Unwritten outcomes leave their messages 'sending' and uncertain: once the lease expires,

@@ -185,10 +185,13 @@ it('gives a claim back untouched when too little of its lease is left to send un
   expect(fake.sent).toHaveLength(1);
 });
 
-it('claims messages left by the previous worker version (lease stored as null)', async () => {
+it('claims messages left by earlier worker versions (lease stored as null, no claim count)', async () => {
   await enqueueMessage({ kind: 'application_approved', phone: phoneOf(600), params: { number: 'ZG600', item: '出生登记' }, dedupeKey: 'old-format' });
+  await enqueueMessage({ kind: 'application_approved', phone: phoneOf(601), params: { number: 'ZG601', item: '出生登记' }, dedupeKey: 'older-format' });
   await MessageModel.collection.updateOne({ dedupeKey: 'old-format' }, { $set: { lease: null } });
-  expect(await drainQueue('w1')).toBe(1);
-  expect(await MessageModel.findOne().lean()).toMatchObject({ status: 'sent', tries: 1 });
-  expect(fake.sent).toHaveLength(1);
+  await MessageModel.collection.updateOne({ dedupeKey: 'older-format' }, { $unset: { claims: '' } });
+  expect(await drainQueue('w1')).toBe(2);
+  const stored = await MessageModel.find({}, { status: 1, tries: 1, claims: 1, _id: 0 }).lean();
+  expect(stored).toEqual([{ status: 'sent', tries: 1, claims: 1 }, { status: 'sent', tries: 1, claims: 1 }]);
+  expect(fake.sent).toHaveLength(2);
 });
