@@ -94,7 +94,7 @@ export async function takeWithinLimit(keys: string[], { limit, windowSeconds }: 
       { $unset: 'granting' },
     ]);
     for (const id of existing) granted.set(id, 0);
-    const counted = await counters().find({ _id: { $in: existing } }, { projection: { [`grants.${token}`]: 1 } }).toArray();
+    const counted = await counters().find({ _id: { $in: existing } }, { projection: { [`grants.${token}`]: 1 }, batchSize: existing.length }).toArray();
     for (const doc of counted) granted.set(doc._id, doc.grants?.[token] ?? 0);
   }
   return keys.map((key) => {

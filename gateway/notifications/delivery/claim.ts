@@ -53,6 +53,12 @@ export interface ClaimedBatch {
  */
 const messages = () => MessageModel.collection as unknown as mongo.Collection<StoredMessage>;
 
+/**
+ * Documents in the first reply of the reads below: the server's default (101) is less than a batch,
+ * and each further reply is one more round trip.
+ */
+const ONE_REPLY = 1000;
+
 /** Queued messages that are due, and messages whose worker died (an expired lease). */
 function dueFilter(now: Date) {
   return { $or: [{ status: 'queued' as const, dueAt: { $lte: now } }, { status: 'sending' as const, 'lease.until': { $lte: now } }] };
@@ -66,7 +72,7 @@ function dueFilter(now: Date) {
 function pendingTo(batch: StoredMessage[], now: Date): Promise<PendingMessage[]> {
   const filter = { phoneHash: { $in: [...new Set(batch.map((m) => m.phoneHash))] }, status: { $in: ['queued' as const, 'sending' as const] }, dueAt: { $lte: now } };
   // By number: left to itself the planner may take the status index, which reads every due message in the queue for each batch.
-  return messages().find(filter, { projection: ORDERING_FIELDS, hint: { phoneHash: 1, createdAt: -1 } }).toArray();
+  return messages().find(filter, { projection: ORDERING_FIELDS, hint: { phoneHash: 1, createdAt: -1 }, batchSize: ONE_REPLY }).toArray();
 }
 
 /** The pending messages to a claimed message's number, for delivering it alone (outside a batch claim). */
@@ -117,14 +123,14 @@ export async function claimBatch(workerId: string, max: number, now = new Date()
   // took messages, so this ends when the queue has nothing due.
   for (;;) {
     const projection = { ...DELIVERY_FIELDS, status: 1, uncertain: 1, updatedAt: 1, claims: 1 };
-    const picked = (await messages().find(dueFilter(now), { projection, sort: { priority: 1, dueAt: 1 }, limit: max }).toArray()) as Picked[];
+    const picked = (await messages().find(dueFilter(now), { projection, sort: { priority: 1, dueAt: 1 }, limit: max, batchSize: max }).toArray()) as Picked[];
     if (!picked.length) break;
     const lease = { owner: workerId, until: new Date(now.getTime() + config().sms.leaseMs), token: randomUUID() };
     const [won, pendingToSameNumbers] = await Promise.all([claimUnchanged(picked, lease, now), pendingTo(picked, now)]);
     if (!won) continue;
     let claimed = picked;
     if (won < picked.length) {
-      const mine = await messages().find({ _id: { $in: picked.map((m) => m._id) }, 'lease.token': lease.token }, { projection: { _id: 1 } }).toArray();
+      const mine = await messages().find({ _id: { $in: picked.map((m) => m._id) }, 'lease.token': lease.token }, { projection: { _id: 1 }, batchSize: picked.length }).toArray();
       const ids = new Set(mine.map((m) => String(m._id)));
       claimed = picked.filter((m) => ids.has(String(m._id)));
     }
