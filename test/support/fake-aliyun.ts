@@ -75,6 +75,8 @@ export interface FakeAliyun {
   captured: CapturedRequest[];
   /** TCP connections accepted since start (keep-alive reuse shows as fewer connections than requests). */
   readonly connections: number;
+  /** Every answer is held back this long (ms), as the real service's round trip over the internet; 0 by default. */
+  latencyMs: number;
   /** Restricts SendSms to known template codes (any code is accepted while none is registered). */
   registerTemplate(code: string, paramNames: string[], text?: string): void;
   /** Restricts SendSms to known signatures (any non-empty one is accepted while none is registered). */
@@ -95,6 +97,7 @@ export interface FakeAliyunOptions {
   accessKeySecret?: string;
   /** Longest template variable value, in characters (Aliyun: 35 for ordinary variables). */
   paramMaxLength?: number;
+  latencyMs?: number;
 }
 
 const API_VERSION = '2017-05-25';
@@ -382,6 +385,11 @@ export async function startFakeAliyun(opts: FakeAliyunOptions = {}): Promise<Fak
   }
 
   function answer(res: http.ServerResponse, reply: Reply, requestId: string): void {
+    if (fake.latencyMs > 0) setTimeout(() => answerNow(res, reply, requestId), fake.latencyMs);
+    else answerNow(res, reply, requestId);
+  }
+
+  function answerNow(res: http.ServerResponse, reply: Reply, requestId: string): void {
     if (res.destroyed || res.writableEnded) return;
     res.writeHead(reply.status, {
       'content-type': reply.contentType ?? 'application/json;charset=utf-8',
@@ -492,6 +500,7 @@ export async function startFakeAliyun(opts: FakeAliyunOptions = {}): Promise<Fak
     get connections() {
       return connectionCount;
     },
+    latencyMs: opts.latencyMs ?? 0,
     registerTemplate(code, paramNames, text) {
       templates.set(code, { params: [...paramNames], text });
     },

@@ -105,6 +105,22 @@ describe('send()', () => {
     expect(fake.requests).toEqual({ SendSms: 1 });
   });
 
+  test('a provider answering after its round trip: accepted once it answers; unknown when that is past the timeout', async () => {
+    fake.latencyMs = 150;
+    try {
+      const started = Date.now();
+      expect(await provider.send(request())).toMatchObject({ outcome: 'accepted' });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+      fake.latencyMs = TIMEOUT_MS + 400;
+      const late = request();
+      expect(await provider.send(late)).toMatchObject({ outcome: 'unknown' });
+      // It went out all the same: the worker looks it up before any second send.
+      expect(fake.sent.map((m) => m.outId)).toContain(late.outId);
+    } finally {
+      fake.latencyMs = 0;
+    }
+  });
+
   test('a wrong secret is refused as technical SignatureDoesNotMatch (the fake verifies)', async () => {
     const result = await providerFor({ accessKeySecret: 'not-the-secret' }).send(request());
     expect(result).toMatchObject({ outcome: 'refused', kind: 'technical', code: 'SignatureDoesNotMatch' });
