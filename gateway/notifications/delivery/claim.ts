@@ -93,7 +93,9 @@ async function claimUnchanged(picked: Picked[], lease: Pick<ClaimLease, 'owner' 
   const bySeenClaims = new Map<number, Types.ObjectId[]>();
   for (const m of picked) {
     const seen = m.claims ?? 0;
-    bySeenClaims.set(seen, [...(bySeenClaims.get(seen) ?? []), m._id]);
+    const ids = bySeenClaims.get(seen);
+    if (ids) ids.push(m._id);
+    else bySeenClaims.set(seen, [m._id]);
   }
   const claim = { status: 'sending' as const, uncertain: true, updatedAt: new Date(), lease };
   const results = await Promise.all(
