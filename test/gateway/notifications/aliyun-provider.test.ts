@@ -105,17 +105,15 @@ describe('send()', () => {
     expect(fake.requests).toEqual({ SendSms: 1 });
   });
 
-  test('a provider answering after its round trip: accepted once it answers; unknown when that is past the timeout', async () => {
+  test('a provider answering after its round trip: accepted once it answers', async () => {
+    // (An answer held past the timeout is 'timeout-after-send' below; a held answer here would leave
+    // a late reply on a kept-alive socket for the next test.)
     fake.latencyMs = 150;
     try {
       const started = Date.now();
       expect(await provider.send(request())).toMatchObject({ outcome: 'accepted' });
       expect(Date.now() - started).toBeGreaterThanOrEqual(140);
-      fake.latencyMs = TIMEOUT_MS + 400;
-      const late = request();
-      expect(await provider.send(late)).toMatchObject({ outcome: 'unknown' });
-      // It went out all the same: the worker looks it up before any second send.
-      expect(fake.sent.map((m) => m.outId)).toContain(late.outId);
+      expect(fake.sent).toHaveLength(1);
     } finally {
       fake.latencyMs = 0;
     }
