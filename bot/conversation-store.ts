@@ -46,6 +46,8 @@ export class ConversationStore {
   constructor(
     private readonly connection: Connection,
     private readonly ttlMs: number,
+    /** Resolves once the bot's collections exist (a turn starts with load, which waits for it). */
+    private readonly prepared: () => Promise<void>,
   ) {}
 
   private get Conversations() {
@@ -56,12 +58,8 @@ export class ConversationStore {
     return botAttachmentModel(this.connection);
   }
 
-  /** Creates the TTL indexes before the first message. */
-  async init(): Promise<void> {
-    await Promise.all([this.Conversations.init(), this.Attachments.init()]);
-  }
-
   async load(key: string): Promise<ConversationState> {
+    await this.prepared();
     const doc = await this.Conversations.findById(key).lean();
     if (!doc || doc.expiresAt.getTime() <= Date.now()) {
       if (doc) await this.forget(key);

@@ -9,7 +9,7 @@ import { log as wechatyLog, WechatyBuilder, type Wechaty } from 'wechaty';
 import { NoticeBroadcaster } from './broadcast';
 import { DEFAULT_SETTINGS, defaultMongoUri, type BotSettings } from './config';
 import { ConversationStore } from './conversation-store';
-import { openBotDatabase } from './db';
+import { openBotDatabase, prepareBotCollections } from './db';
 import { bindingDialogue } from './dialogues/binding';
 import { bookingsDialogue } from './dialogues/bookings';
 import { complaintsDialogue } from './dialogues/complaints';
@@ -52,7 +52,7 @@ export interface BotRuntime {
   settings: BotSettings;
 }
 
-const runtimes = new WeakMap<Wechaty, BotRuntime & { ownsConnection: boolean; log: Logger }>();
+const runtimes = new WeakMap<Wechaty, BotRuntime & { ownsConnection: boolean; log: Logger; markStopped(): void }>();
 
 /** The services behind a bot made by createBot (for operations and tests). */
 export function botRuntime(bot: Wechaty): BotRuntime {
@@ -74,8 +74,17 @@ export function createBot(options: CreateBotOptions): Wechaty {
     ...(options.name ? { name: options.name } : {}),
   });
 
+  let stopped = false;
+  let preparing: Promise<void> | undefined;
+  /** The bot's collections, made once before its first read or write; a failure is tried again on next use. */
+  const prepared = () =>
+    (preparing ??= prepareBotCollections(connection).catch((err: unknown) => {
+      preparing = undefined;
+      throw err;
+    }));
+
   const client = new GatewayClient({ baseUrl: options.gatewayUrl, botToken: options.botToken });
-  const store = new ConversationStore(connection, settings.sessionTtlMs);
+  const store = new ConversationStore(connection, settings.sessionTtlMs, prepared);
   const pacer = new SendPacer(settings.sendGapMs, () => bot.isLoggedIn, log);
   const limiter = new ContactRateLimiter(settings.ratePerMinute, settings.ratePerHour);
   const supervisor = new LoginSupervisor(bot, settings.reloginGraceMs, log);
@@ -108,18 +117,28 @@ export function createBot(options: CreateBotOptions): Wechaty {
   bot.on('message', (msg) => {
     handle(msg).catch((err) => log.error({ err: (err as Error)?.message }, 'message handler failed'));
   });
-  bot.on('login', () => {
-    store.init().catch((err) => log.error({ err: (err as Error)?.message }, 'conversation store init failed'));
-    broadcaster.start();
-  });
+  /** Broadcasts start once the collections exist (retried while the database is away). */
+  const startBroadcasts = (attempt = 1): void => {
+    prepared().then(
+      () => {
+        if (!stopped) broadcaster.start();
+      },
+      (err: unknown) => {
+        log.error({ err: (err as Error)?.message, attempt }, 'could not prepare the bot database; trying again');
+        if (!stopped) setTimeout(() => startBroadcasts(attempt + 1), Math.min(1000 * attempt, 10_000)).unref();
+      },
+    );
+  };
+  bot.on('login', () => startBroadcasts());
 
-  runtimes.set(bot, { store, supervisor, broadcaster, pacer, connection, settings, ownsConnection, log });
+  runtimes.set(bot, { store, supervisor, broadcaster, pacer, connection, settings, ownsConnection, log, markStopped: () => (stopped = true) });
   return bot;
 }
 
 /** Stops the bot, its timers and queues, and closes the database connection it opened. */
 export async function stopBot(bot: Wechaty): Promise<void> {
   const runtime = runtimes.get(bot);
+  runtime?.markStopped();
   runtime?.supervisor.stop();
   await runtime?.broadcaster.stop();
   try {

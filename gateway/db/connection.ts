@@ -1,12 +1,17 @@
 /** The mongoose connection: connect, make indexes, ping for health, disconnect. */
 import * as os from 'node:os';
 import mongoose, { type ConnectOptions } from 'mongoose';
+import { EXPLICIT_CREATION, prepareCollections } from '../../models/prepare';
+import { GATEWAY_MODELS, prepareUploadCollections } from '../../models/registry';
 import { logger } from '../logger';
 import { isDatabaseUnavailable } from './errors';
 
 mongoose.set('strictQuery', true);
 // Fail fast instead of queueing requests for 10 s while the database is away.
 mongoose.set('bufferTimeoutMS', 3000);
+// connectDatabase makes collections and indexes itself, before the first request (see models/prepare).
+mongoose.set('autoCreate', EXPLICIT_CREATION.autoCreate);
+mongoose.set('autoIndex', EXPLICIT_CREATION.autoIndex);
 
 /**
  * Options for every MongoDB client we open. The driver (7.6+) loads `os` for its handshake with a
@@ -29,8 +34,8 @@ function withinMs<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 /**
- * Connects and makes sure every index exists before the first request (unique and capacity rules
- * depend on them). A process that starts while the database is away or electing a primary waits
+ * Connects and makes sure every collection and index exists before the first request (unique and
+ * capacity rules depend on them). A process that starts while the database is away or electing a primary waits
  * for it (up to `waitMs`) instead of exiting: gateways and workers may start before their database.
  */
 export async function connectDatabase(uri: string, waitMs = 120_000): Promise<typeof mongoose> {
@@ -38,10 +43,11 @@ export async function connectDatabase(uri: string, waitMs = 120_000): Promise<ty
   for (let attempt = 1; ; attempt++) {
     try {
       if (mongoose.connection.readyState === 0) await mongoose.connect(uri, mongoClientOptions());
-      // init() is what mongoose runs on connect (and remembers, even a failure): a retry builds again.
-      // An index build waits for every voting member; one that stalls must not hang the start for ever.
+      // Every model of the database, not only those this process's imports registered. An index
+      // build waits for every voting member; one that stalls must not hang the start for ever.
+      const models = new Set([...GATEWAY_MODELS, ...Object.values(mongoose.models)]);
       await withinMs(
-        Promise.all(Object.values(mongoose.models).map((m) => (attempt === 1 ? m.init() : m.createIndexes()))),
+        prepareCollections(models).then(() => prepareUploadCollections(mongoose.connection.db!)),
         Math.min(60_000, Math.max(1000, deadline - Date.now())),
       );
       return mongoose;

@@ -4,6 +4,7 @@
  */
 import { Readable } from 'node:stream';
 import mongoose from 'mongoose';
+import { UPLOADS_BUCKET } from '../../models/registry';
 import { badRequest, notFound } from '../errors';
 
 export const FILE_TYPES = {
@@ -28,7 +29,7 @@ export function sniffType(head: Buffer): FileKind | undefined {
 const KIND_NAMES: Record<FileKind, string> = { jpeg: 'JPG', png: 'PNG', webp: 'WEBP', pdf: 'PDF' };
 
 function bucket() {
-  return new mongoose.mongo.GridFSBucket(mongoose.connection.db!, { bucketName: 'uploads' });
+  return new mongoose.mongo.GridFSBucket(mongoose.connection.db!, { bucketName: UPLOADS_BUCKET });
 }
 
 export interface StoredFile {

@@ -70,7 +70,7 @@ async function withMembers(err: Error): Promise<never> {
 }
 
 afterAll(async () => {
-  for (const exit of mongo?.exits() ?? []) process.stderr.write(`[scale-out] member ${exit.port} exited (code ${exit.code}, signal ${exit.signal}) at ${exit.at.toISOString()}; its last lines:\n${exit.tail.slice(-5).join('\n')}\n`);
+  for (const exit of mongo?.exits() ?? []) process.stderr.write(`[scale-out] member ${exit.port} exited (code ${exit.code}, signal ${exit.signal}) at ${exit.at.toISOString()}; ${exit.reason ? `it said: ${exit.reason}` : `its last lines:\n${exit.tail.slice(-5).join('\n')}`}\n`);
   // Every process should stop cleanly; one that did not says why (its stop names what it waited for).
   await Promise.all(
     [...gateways.map((g) => g.proc), ...workers].map(async (proc) => {

@@ -4,6 +4,7 @@
  */
 import mongoose from 'mongoose';
 import { loadConfig, useConfig, type Config } from '../../config/server';
+import { mongoClientOptions } from '../../gateway/db/connection';
 import { useSmsProvider } from '../../gateway/notifications/providers';
 import { startGateway, type GatewayOptions, type RunningGateway } from '../../gateway/server';
 import { testDatabaseUri } from './db';
@@ -52,8 +53,15 @@ export async function startTestGateway(
     mongoUri,
     request,
     async stop() {
-      if (mongoose.connection.readyState === 1) await mongoose.connection.dropDatabase();
+      // Stopped first: a write still in flight after the drop would create its collection again,
+      // and two at once would create the same one concurrently (which crashes the Wine-run mongod).
       await gateway.stop();
+      const client = new mongoose.mongo.MongoClient(mongoUri, mongoClientOptions() as mongoose.mongo.MongoClientOptions);
+      try {
+        await client.db().dropDatabase();
+      } finally {
+        await client.close();
+      }
     },
   };
 }

@@ -3,7 +3,7 @@ import type { EmbeddedMongo } from '../../scripts/mongod/embedded';
 export default async function globalTeardown(): Promise<void> {
   const mongo = (globalThis as { __ONEWINDOW_MONGO__?: EmbeddedMongo }).__ONEWINDOW_MONGO__;
   for (const exit of mongo?.exits() ?? []) {
-    process.stderr.write(`\n[test] the test mongod (port ${exit.port}) exited unasked at ${exit.at.toISOString()} (code ${exit.code}, signal ${exit.signal}; ${exit.restarted ? 'started again' : 'not started again'}); its last lines:\n${exit.tail.slice(-5).join('\n')}\n`);
+    process.stderr.write(`\n[test] the test mongod (port ${exit.port}) exited unasked at ${exit.at.toISOString()} (code ${exit.code}, signal ${exit.signal}; ${exit.restarted ? 'started again' : 'not started again'}); ${exit.reason ? `it said: ${exit.reason}` : `its last lines:\n${exit.tail.slice(-5).join('\n')}`}\n`);
   }
   await mongo?.stop();
 }
