@@ -2,7 +2,7 @@
  * Watches the mongod processes of an embedded replica set: a member that exits while nobody asked
  * it to is recorded with its last log lines and the reason it gave (so a test can say why), and can
  * be started again on the same port with the same data, as a service manager would. With `restart`:
- * - a member that reports a fatal error and has not exited a moment later is killed (the Wine-run
+ * - a member that reports a fatal error and has not exited a second later is killed (the Wine-run
  *   build can hang for a minute writing its crash dump), and so started again;
  * - a member that has answered no ping for `stallMs` (it can also hang without a word) is killed.
  * Each step of a restart has a time limit, and a failed start is tried again.
@@ -31,8 +31,12 @@ export interface MemberExit {
 
 const TAIL_LINES = 30;
 const PING_EVERY_MS = 5_000;
-/** How long a member that reported a fatal error may take to exit by itself. */
-const FATAL_GRACE_MS = 3_000;
+/**
+ * How long a member that reported a fatal error may take to exit by itself. It is going down
+ * anyway, and what it does meanwhile (write a crash dump) is of no use here; the sooner it is
+ * started again, the fewer requests outwait the driver's server selection (10 s).
+ */
+const FATAL_GRACE_MS = 1_000;
 /** Time limits for the steps of a restart, and how many starts are tried. */
 const STOP_WITHIN_MS = 30_000;
 const START_WITHIN_MS = 90_000;
