@@ -19,6 +19,9 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   const e = err as { name?: string; code?: number; errorLabels?: string[]; errorLabelSet?: Set<string>; writeConcernError?: { code?: number } } | undefined;
   const name = e?.name ?? '';
   if (/^Mongo(ose)?(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed|OperationTimeout)Error$/.test(name)) return true;
+  // The connection pool was emptied because the server went away while this operation waited for a
+  // connection (the driver labels it PoolRequestedRetry and retries once; this is after that try).
+  if (name === 'MongoPoolClearedError' || name === 'PoolClearedOnNetworkError') return true;
   // Mongoose queues operations while it counts the connection as lost (a stalled or restarting
   // mongod), and gives up on them with a plain MongooseError.
   if (name === 'MongooseError' && /buffering timed out/.test((err as Error).message)) return true;

@@ -16,6 +16,7 @@ it.each([
   ['a transaction the driver may retry', server(112, ['TransientTransactionError'])],
   ['a commit whose outcome is unknown', server(50, ['UnknownTransactionCommitResult'])],
   ['a connection the server closed', new MongoNetworkError('connection 9 to 127.0.0.1:27017 closed')],
+  ['a pool emptied while the operation waited for a connection', Object.assign(new Error('Connection pool for 127.0.0.1:27017 was cleared because another operation failed with: "connection 1 closed"'), { name: 'MongoPoolClearedError' })],
   ['no server selectable in time', Object.assign(new Error('Server selection timed out after 10000 ms'), { name: 'MongoServerSelectionError' })],
   ['mongoose giving up on a lost connection', Object.assign(new Error('buffering timed out'), { name: 'MongooseServerSelectionError' })],
   ['a majority write cut by a shutdown', new MongoWriteConcernError({ writeConcernError: { code: 91, errmsg: 'shutting down' } } as never)],
