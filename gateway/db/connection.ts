@@ -35,8 +35,9 @@ function withinMs<T>(work: Promise<T>, ms: number): Promise<T> {
 
 /**
  * Connects and makes sure every collection and index exists before the first request (unique and
- * capacity rules depend on them). A process that starts while the database is away or electing a primary waits
- * for it (up to `waitMs`) instead of exiting: gateways and workers may start before their database.
+ * capacity rules depend on them). A process that starts while the database is away or electing a
+ * primary waits for it (up to `waitMs`) instead of exiting: gateways and workers may start before
+ * their database.
  */
 export async function connectDatabase(uri: string, waitMs = 120_000): Promise<typeof mongoose> {
   const deadline = Date.now() + waitMs;

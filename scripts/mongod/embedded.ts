@@ -37,9 +37,8 @@ const CACHE_ARGS = ['--wiredTigerCacheSizeGB', process.env.EMBEDDED_MONGO_CACHE_
 export async function startEmbeddedMongo(options: EmbeddedOptions = {}): Promise<EmbeddedMongo> {
   const binary = await locateMongod();
   // Its version is known (asked with a time limit when it was located, or fixed by the Wine
-  // fallback's checksum). Left to itself,
-  // mongodb-memory-server asks again at every start with a synchronous spawn and no time limit,
-  // which stops this whole process when the Wine-run build hangs (once, for minutes, in CI).
+  // fallback's checksum). Left to itself, mongodb-memory-server asks again at every start with a
+  // synchronous spawn and no time limit, which stops this whole process when the Wine-run build hangs.
   if (binary.systemBinary) process.env.MONGOMS_SYSTEM_BINARY_VERSION_CHECK ??= 'false';
   const { MongoMemoryReplSet } = await import('mongodb-memory-server');
   if (options.dbPath) mkdirSync(options.dbPath, { recursive: true });

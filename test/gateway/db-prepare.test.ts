@@ -2,6 +2,8 @@
  * Collections and indexes are made by the code that connects, all of them, before anything is read
  * or written; never in the background by mongoose, and never left to whichever write comes first.
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { prepareBotCollections, openBotDatabase } from '../../bot/db';
 import { connectDatabase, disconnectDatabase } from '../../gateway/db/connection';
@@ -39,6 +41,18 @@ describe('the gateway database', () => {
     expect(await indexKeys(mongoose.connection.db!, 'prepare_scratch')).toEqual(expect.arrayContaining([{ key: { at: 1 }, unique: false, ttl: undefined }]));
     mongoose.deleteModel('PrepareScratch');
   });
+});
+
+it('lists every model the models folder defines in the registry', async () => {
+  const folder = join(__dirname, '../../models');
+  const defined: string[] = [];
+  for (const file of readdirSync(folder).filter((f) => f.endsWith('.ts'))) {
+    const exports = (await import(join(folder, file))) as Record<string, unknown>;
+    for (const value of Object.values(exports)) {
+      if (typeof value === 'function' && 'modelName' in value && 'schema' in value) defined.push(String(value.modelName));
+    }
+  }
+  expect([...new Set(defined)].sort()).toEqual(GATEWAY_MODELS.map((m) => m.modelName).sort());
 });
 
 it("prepares the bot's collections, TTL indexes included, only when asked", async () => {

@@ -7,8 +7,8 @@
  * replayed nonce → 400 SignatureNonceUsed. It implements SendSms and QuerySendDetails with the
  * service's own validation codes (isv.MOBILE_NUMBER_ILLEGAL, isv.TEMPLATE_MISSING_PARAMETERS, ...),
  * records every accepted message, and can be told to fail the next calls in the ways the real
- * network fails (`failNext`) or to answer after a round trip (`latencyMs`). Everything is bounded: held (never-answered) requests and keep-alive
- * sockets are destroyed by `close()`.
+ * network fails (`failNext`) or to answer after a round trip (`latencyMs`). Everything is bounded:
+ * held (never-answered) requests and keep-alive sockets are destroyed by `close()`.
  */
 import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
