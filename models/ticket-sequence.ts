@@ -11,7 +11,7 @@ const ticketSequenceSchema = new Schema(
   { versionKey: false },
 );
 
-// A day's counters delete themselves a week later.
+// A day's counters delete themselves a week after that day (or after their creation, when later).
 ticketSequenceSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
 
 export const TicketSequenceModel = model('TicketSequence', ticketSequenceSchema);

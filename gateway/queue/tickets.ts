@@ -12,6 +12,8 @@
  * who arrived in earlier periods, and early when the window has nobody else; among tickets of the
  * same time and kind, first issued is first called.
  */
+import type { mongo } from 'mongoose';
+import { TicketModel } from '../../models/ticket';
 import { TicketSequenceModel } from '../../models/ticket-sequence';
 import { slotStartContaining, type ScheduledSlot } from '../bookings/schedule';
 import { duplicateKeyOf } from '../bookings/transaction';
@@ -19,16 +21,32 @@ import { duplicateKeyOf } from '../bookings/transaction';
 const WEEK_MS = 7 * 86400_000;
 
 export async function nextTicketNumber(servicePoint: string, window: string, date: string, prefix: string) {
-  const bump = () =>
-    TicketSequenceModel.findOneAndUpdate(
-      { _id: `${servicePoint}:${window}:${date}` },
-      { $inc: { seq: 1 }, $setOnInsert: { expiresAt: new Date(Date.parse(`${date}T00:00:00Z`) + WEEK_MS) } },
-      { upsert: true, returnDocument: 'after' },
-    ).lean();
-  // Two first tickets of the day at once: the losing upsert hits the unique _id; the counter exists now.
-  const doc = await bump().catch((err) => (duplicateKeyOf(err) !== undefined ? bump() : Promise.reject(err)));
-  const seq = doc!.seq;
+  const id = `${servicePoint}:${window}:${date}`;
+  const doc = (await TicketSequenceModel.findOneAndUpdate({ _id: id }, { $inc: { seq: 1 } }, { returnDocument: 'after' }).lean()) ?? (await startCounter(id, servicePoint, window, date));
+  const seq = doc.seq;
   return { seq, number: `${prefix}${String(seq).padStart(3, '0')}` };
+}
+
+/**
+ * The day's counter of a window does not exist: its first ticket of the day, or a counter that was
+ * lost (deleted by hand, or a restore from backup). Numbering goes on after the highest number
+ * issued that day, so a lost counter never hands out a number twice. The counter expires a week
+ * after its day, or after now when that is later (the TTL monitor runs on the server's clock).
+ */
+async function startCounter(id: string, servicePoint: string, window: string, date: string) {
+  const last = await TicketModel.findOne({ servicePoint, window, date }, { seq: 1 }).sort({ seq: -1 }).lean();
+  const expiresAt = new Date(Math.max(Date.parse(`${date}T00:00:00Z`), Date.now()) + WEEK_MS);
+  const counters = TicketSequenceModel.collection as unknown as mongo.Collection<{ _id: string; seq: number; expiresAt: Date }>;
+  const upsert = () =>
+    counters.findOneAndUpdate(
+      { _id: id },
+      // A pipeline, so that a counter another request created meanwhile is only incremented.
+      [{ $set: { seq: { $add: [{ $ifNull: ['$seq', last?.seq ?? 0] }, 1] }, expiresAt: { $ifNull: ['$expiresAt', expiresAt] } } }],
+      { upsert: true, returnDocument: 'after' },
+    );
+  // Two requests creating it at once: the losing upsert hits the unique _id, and the counter exists now.
+  const doc = await upsert().catch((err) => (duplicateKeyOf(err) !== undefined ? upsert() : Promise.reject(err)));
+  return doc!;
 }
 
 /** The time a ticket queues at (see the calling order above). */

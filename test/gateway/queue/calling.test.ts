@@ -5,6 +5,7 @@
  */
 import { seedDemoData } from '../../../gateway/seed';
 import { BookingModel } from '../../../models/booking';
+import { TicketSequenceModel } from '../../../models/ticket-sequence';
 import { createBookingResident, HALL_GUIDE, restoreClock, setChinaNow } from '../../support/booking-factories';
 import { createStaff } from '../../support/factories';
 import { startTestGateway, type TestGateway } from '../../support/gateway';
@@ -95,6 +96,21 @@ it('gives 40 tickets issued at once 40 different numbers', async () => {
   const answers = await Promise.all(Array.from({ length: 40 }, () => walkIn('payment')));
   expect(answers.map((a) => a.status).filter((s) => s !== 201)).toEqual([]);
   expect(answers.map((a) => a.body.number).sort()).toEqual(Array.from({ length: 40 }, (_, i) => `E${String(i + 1).padStart(3, '0')}`));
+});
+
+it('numbers on after the day\'s counter is lost, and keeps a past day\'s counter a week from now', async () => {
+  setChinaNow('2026-05-12', '09:00');
+  const first = await Promise.all(Array.from({ length: 3 }, () => walkIn('payment')));
+  expect(first.map((a) => a.body.number).sort()).toEqual(['E001', 'E002', 'E003']);
+  // The TTL monitor runs on the server's real clock: a counter of a day already past must not
+  // expire at once (before this fix it lasted until a week after its day, and was deleted mid-rush).
+  const counter = await TicketSequenceModel.findById('banner-hall:payment:2026-05-12').lean();
+  expect(counter!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 6 * 86400_000);
+
+  await TicketSequenceModel.deleteOne({ _id: 'banner-hall:payment:2026-05-12' });
+  const after = await Promise.all(Array.from({ length: 20 }, () => walkIn('payment')));
+  expect(after.map((a) => a.status).filter((s) => s !== 201)).toEqual([]);
+  expect(after.map((a) => a.body.number).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `E${String(i + 4).padStart(3, '0')}`));
 });
 
 it('calls an early booked ticket at once when nobody else waits', async () => {
