@@ -10,6 +10,7 @@ import { ApiRouter } from '../../gateway/http/routes';
 import { bodyParser, recordHelmetHeaders } from '../../gateway/http/security';
 import { createLogger, logger, useLogger } from '../../gateway/logger';
 import { startTestGateway, type TestGateway } from '../support/gateway';
+import { ExpectedTestError } from '../support/expected-error';
 
 const LISTED_ORIGIN = 'https://h5.example';
 
@@ -149,7 +150,7 @@ describe('validation and errors through the route helper', () => {
         status: 201,
         handler: (_ctx, { body, params }) => ({ id: params.id, phone: body.phone, count: body.count }),
       })
-      .route({ method: 'get', path: '/boom', summary: 'boom', handler: () => { throw new Error('secret internals at /srv/x.ts:10'); } })
+      .route({ method: 'get', path: '/boom', summary: 'boom', handler: () => { throw new ExpectedTestError('secret internals at /srv/x.ts:10'); } })
       .route({ method: 'get', path: '/teapot', summary: 'teapot', handler: () => { throw new AppError(409, 'demo.conflict', '已存在', { n: 1 }); } })
       .route({ method: 'delete', path: '/echo/:id', summary: 'what arrived as a body', handler: (ctx) => ({ body: (ctx.request as { body?: unknown }).body ?? null }) })
       .route({ method: 'get', path: '/items/newest', summary: 'a fixed path declared first', handler: () => ({ item: 'newest' }) })
@@ -254,7 +255,7 @@ describe('access log', () => {
     app.use(requestContext);
     app.use(errorHandler);
     app.use((ctx) => {
-      if (ctx.path === '/boom') throw new Error('internals');
+      if (ctx.path === '/boom') throw new ExpectedTestError('internals');
       ctx.body = { ok: true };
     });
     server = app.listen(0, '127.0.0.1');
