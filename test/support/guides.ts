@@ -4,14 +4,17 @@ import { demoGuides } from '../../gateway/seed/guides';
 import { createStaff } from './factories';
 import { startTestGateway, type TestGateway } from './gateway';
 
-/** Polls `check` every 200 ms until it holds, for at most `ms`. */
-export async function waitFor(check: () => Promise<boolean>, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
+/**
+ * Polls `check` every 200 ms until it holds, for at most `ms`. The default outlasts one wait of the
+ * driver's server selection (10 s): the shared Wine-run mongod can stall that long under load.
+ */
+export async function waitFor(check: () => Promise<boolean>, ms = 20_000, what = 'condition'): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < ms) {
     if (await check()) return;
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error('condition not met in time');
+  throw new Error(`${what} not met within ${ms / 1000} s`);
 }
 
 /**

@@ -93,7 +93,7 @@ describe('a change to the guides', () => {
     const find = jest.spyOn(GuideModel, 'find').mockImplementationOnce((() => ({ lean: () => released.then(() => stale) })) as never);
     try {
       const older = reloadCatalogue();
-      await waitFor(async () => find.mock.calls.length === 1, 10_000);
+      await waitFor(async () => find.mock.calls.length === 1, undefined, 'the held-back rebuild reading the guides');
       await reloadCatalogue();
       release();
       await older;
