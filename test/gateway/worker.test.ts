@@ -7,6 +7,7 @@ import { JobRunModel } from '../../models/job-run';
 import { LeaseModel } from '../../models/lease';
 import { startWorker, type BackgroundTask, type RunningWorker } from '../../gateway/worker/runner';
 import { connectTestDatabase, dropTestDatabase } from '../support/db';
+import { waitFor } from '../support/wait';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -31,12 +32,13 @@ it('runs a scheduled job in one worker at a time, records each run, and hands it
   };
   const first = startWorker([job]);
   const second = startWorker([job]);
-  await sleep(1500);
+  // Several runs (every 50 ms, each recorded): time enough for the other worker to have run it too.
+  await waitFor(async () => (await JobRunModel.countDocuments({ job: 'test-sweep' })) > 10, undefined, 'more than 10 recorded runs');
   expect(overlapped).toBe(false);
   expect(ranIn.size).toBe(1);
   const holder = [...ranIn][0];
   const runs = await JobRunModel.find({ job: 'test-sweep' }).sort({ startedAt: 1 }).lean();
-  expect(runs.length).toBeGreaterThan(3);
+  expect(runs.length).toBeGreaterThan(10);
   expect(new Set(runs.map((r) => r.owner))).toEqual(new Set([holder]));
   expect(runs.filter((r) => r.outcome === 'done').length).toBeGreaterThanOrEqual(runs.length - 1);
 
@@ -46,7 +48,7 @@ it('runs a scheduled job in one worker at a time, records each run, and hands it
   // still held by the stopped one until it expires.
   const lease = await LeaseModel.findById('task:test-sweep').lean();
   expect([undefined, staying.id]).toContain(lease?.owner);
-  await sleep(1000);
+  await waitFor(async () => ranIn.has(staying.id), undefined, 'a run in the other worker');
   expect(ranIn).toEqual(new Set([holder, staying.id]));
   await staying.stop();
   expect(overlapped).toBe(false);
@@ -64,7 +66,7 @@ it('records a failed run and keeps running the job', async () => {
     },
   };
   const worker = startWorker([flaky]);
-  await sleep(500);
+  await waitFor(async () => calls >= 3, undefined, 'three runs');
   await worker.stop();
   const runs = await JobRunModel.find({ job: 'test-flaky' }).sort({ startedAt: 1 }).lean();
   expect(runs[0]).toMatchObject({ outcome: 'failed' });
@@ -77,7 +79,7 @@ it('runs a queue consumer in every worker', async () => {
   const consumer: BackgroundTask = { name: 'test-consumer', intervalMs: 50, mode: 'each', run: async ({ workerId }) => void ranIn.add(workerId) };
   const a = startWorker([consumer]);
   const b = startWorker([consumer]);
-  await sleep(400);
+  await waitFor(async () => ranIn.size === 2, undefined, 'a run in each worker');
   await Promise.all([a.stop(), b.stop()]);
   expect(ranIn).toEqual(new Set([a.id, b.id]));
   expect(await JobRunModel.countDocuments({ job: 'test-consumer' })).toBe(0);

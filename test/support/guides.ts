@@ -1,21 +1,9 @@
-/** A test gateway with the demo catalogue seeded and searchable, and a bounded wait for conditions. */
+/** A test gateway with the demo catalogue seeded and searchable. */
 import { seedDemoData } from '../../gateway/seed';
 import { demoGuides } from '../../gateway/seed/guides';
 import { createStaff } from './factories';
 import { startTestGateway, type TestGateway } from './gateway';
-
-/**
- * Polls `check` every 200 ms until it holds, for at most `ms`. The default outlasts one wait of the
- * driver's server selection (10 s): the shared Wine-run mongod can stall that long under load.
- */
-export async function waitFor(check: () => Promise<boolean>, ms = 20_000, what = 'condition'): Promise<void> {
-  const started = Date.now();
-  while (Date.now() - started < ms) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${what} not met within ${ms / 1000} s`);
-}
+import { waitFor } from './wait';
 
 /**
  * Starts a gateway, seeds the demo data and an administrator, and waits until search sees every demo

@@ -16,7 +16,7 @@ import { SlotModel } from '../../../models/slot';
 import { createBookingResident, HALL_GUIDE, restoreClock, setChinaNow, TOWNSHIP_GUIDE } from '../../support/booking-factories';
 import { createResident, createStaff } from '../../support/factories';
 import { startTestGateway, type TestGateway } from '../../support/gateway';
-import { waitFor } from '../../support/guides';
+import { waitFor } from '../../support/wait';
 
 let gw: TestGateway;
 let clerk: { token: string };

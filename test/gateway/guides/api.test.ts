@@ -3,7 +3,8 @@ import { demoGuides } from '../../../gateway/seed/guides';
 import { GuideModel } from '../../../models/guide';
 import { createStaff } from '../../support/factories';
 import type { TestGateway } from '../../support/gateway';
-import { startSeededGuideGateway, waitFor } from '../../support/guides';
+import { startSeededGuideGateway } from '../../support/guides';
+import { waitFor } from '../../support/wait';
 
 let gw: TestGateway;
 let admin: string;

@@ -7,7 +7,8 @@ import { loadedCatalogue, reloadCatalogue } from '../../../gateway/guides/catalo
 import { demoGuides } from '../../../gateway/seed/guides';
 import { GuideModel } from '../../../models/guide';
 import type { TestGateway } from '../../support/gateway';
-import { startSeededGuideGateway, waitFor } from '../../support/guides';
+import { startSeededGuideGateway } from '../../support/guides';
+import { waitFor } from '../../support/wait';
 
 let gw: TestGateway;
 let admin: string;
