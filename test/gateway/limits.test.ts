@@ -10,8 +10,8 @@ import { errorHandler } from '../../gateway/http/error-handler';
 import { batchedRateLimit } from '../../gateway/limits/batched-middleware';
 import { RateLimitModel } from '../../models/rate-limit';
 import { connectTestDatabase, dropTestDatabase } from '../support/db';
+import { waitFor } from '../support/wait';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const servers: Server[] = [];
 
 /** One "gateway instance": its own limiter state, the shared database. */
@@ -50,10 +50,11 @@ it('answers 429 with Retry-After past the limit, per client address', async () =
 it('shares counts through MongoDB: another instance stops the client once it has learned the total', async () => {
   const [a, b] = [await instance(), await instance()];
   for (let i = 0; i < 3; i++) expect((await get(a, '10.0.0.9')).status).toBe(200);
-  await sleep(700); // a's counts flushed
-  const shared = await RateLimitModel.findOne({ _id: { $regex: /^test-slots:ip:10\.0\.0\.9\|/ } }).lean();
-  expect(shared?.count).toBe(3);
+  const shared = async () => (await RateLimitModel.findOne({ _id: { $regex: /^test-slots:ip:10\.0\.0\.9\|/ } }).lean())?.count;
+  await waitFor(async () => (await shared()) === 3, undefined, "a's counts flushed (every 500 ms)");
   expect((await get(b, '10.0.0.9')).status).toBe(200); // b has not learned the total yet: one flush of overshoot
-  await sleep(700);
+  // b's flush adds its count and learns the total in one write.
+  await waitFor(async () => (await shared()) === 4, undefined, "b's count flushed");
+  await new Promise((r) => setTimeout(r, 100)); // and its reply (the total) handled
   expect((await get(b, '10.0.0.9')).status).toBe(429);
 });
