@@ -194,7 +194,7 @@ export async function renderBuiltWeappPage(distDir: string, pagePath: string, op
   const settle = (ms = 50) => simulate.sleep(ms);
   await settle();
 
-  const waitUntil = async (check: () => boolean, what: string, timeoutMs = 10_000) => {
+  const waitUntil = async (check: () => boolean, what: string, timeoutMs = 20_000) => {
     const deadline = Date.now() + timeoutMs;
     while (!check()) {
       if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);

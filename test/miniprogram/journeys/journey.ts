@@ -81,12 +81,12 @@ export function field(page: Page, placeholder: string): Locator {
 }
 
 export async function waitForPath(page: Page, path: string): Promise<void> {
-  await page.waitForURL((url) => url.pathname === path, { timeout: 15_000 });
+  await page.waitForURL((url) => url.pathname === path, { timeout: 20_000 });
 }
 
 /** A toast with this text appears (Taro's H5 toast). */
 export async function expectToast(page: Page, text: string | RegExp): Promise<void> {
-  await page.locator('.taro__toast, .taro-toast, [class*="toast"]').filter({ hasText: text }).first().waitFor({ timeout: 10_000 });
+  await page.locator('.taro__toast, .taro-toast, [class*="toast"]').filter({ hasText: text }).first().waitFor({ timeout: 20_000 });
 }
 
 /** Logs a resident in through the SMS form on the current login page; the code comes from the SMS fake. */
