@@ -16,7 +16,7 @@ import type { mongo } from 'mongoose';
 import { TicketModel } from '../../models/ticket';
 import { TicketSequenceModel } from '../../models/ticket-sequence';
 import { slotStartContaining, type ScheduledSlot } from '../bookings/schedule';
-import { duplicateKeyOf } from '../bookings/transaction';
+import { isDuplicateKey } from '../db/errors';
 
 const WEEK_MS = 7 * 86400_000;
 
@@ -45,7 +45,7 @@ async function startCounter(id: string, servicePoint: string, window: string, da
       { upsert: true, returnDocument: 'after' },
     );
   // Two requests creating it at once: the losing upsert hits the unique _id, and the counter exists now.
-  const doc = await upsert().catch((err) => (duplicateKeyOf(err) !== undefined ? upsert() : Promise.reject(err)));
+  const doc = await upsert().catch((err) => (isDuplicateKey(err) ? upsert() : Promise.reject(err)));
   return doc!;
 }
 

@@ -20,7 +20,7 @@ process.env.SERVE_H5 ??= 'false';
 if (!process.env.TEST_LOG_LEVEL) {
   const unexpected = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      const entry = JSON.parse(chunk.toString()) as { msg?: string; code?: string; requestId?: string; err?: { message?: string; stack?: string } };
+      const entry = JSON.parse(chunk.toString()) as { msg?: string; code?: string; err?: { message?: string; stack?: string } };
       if (entry.msg === 'request failed' && entry.code === 'internal') {
         const stack = (entry.err?.stack ?? '').split('\n').slice(0, 3).map((l) => l.trim()).join(' | ');
         if (!stack.startsWith('ExpectedTestError')) {
