@@ -45,7 +45,7 @@ async function main() {
     if (sectionEnabled('status')) await benchStatusQuery(http);
     if (sectionEnabled('slots')) await benchSlotListing(http);
     if (sectionEnabled('booking')) await benchBookingBurst(http);
-    if (sectionEnabled('sms')) await benchSms();
+    if (sectionEnabled('sms')) await benchSms(mongo.pids());
     if (sectionEnabled('bot')) await benchBot({ gateway, botToken: env.BOT_TOKEN, mongoUri: env.MONGODB_URI });
   } finally {
     await gateway.stop();

@@ -12,6 +12,7 @@ import { useSmsProvider } from '../../gateway/notifications/providers';
 import { enqueueMessage } from '../../gateway/notifications/queue';
 import { MessageModel } from '../../models/message';
 import { startFakeAliyun } from '../../test/support/fake-aliyun';
+import { countCpu, type CpuUse } from './cpu';
 import { record } from './figures';
 import { batchRate } from './load';
 
@@ -37,7 +38,21 @@ const ROUNDS = Number(process.env.BENCH_SMS_ROUNDS ?? 5);
 const LATENCY_MS = Number(process.env.BENCH_SMS_LATENCY_MS ?? 50);
 const LATENCY_N = 400;
 
-export async function benchSms(): Promise<void> {
+/** CPU per message of one phase, in µs: `main+others[+database]`, for the round's line. */
+function cpuText(use: CpuUse | undefined, n: number): string {
+  if (!use) return '';
+  const per = (us: number) => Math.round(us / n);
+  return ` ${per(use.mainUs)}+${per(use.otherThreadsUs)}${use.databaseUs === undefined ? '' : `+${per(use.databaseUs)}`}`;
+}
+
+const cpuTotal = (use: CpuUse) => use.mainUs + use.otherThreadsUs + (use.databaseUs ?? 0);
+
+/**
+ * `databasePids`: the MongoDB processes, whose CPU the worker's phase counts with its own (the raw
+ * calls use no database). Each round's line shows CPU per message as main thread + the process's
+ * other threads + MongoDB, in µs (Linux only).
+ */
+export async function benchSms(databasePids: number[] = []): Promise<void> {
   console.log('\nSMS dispatch against the loopback Aliyun fake (signature-checking), 8 at a time');
   const fake = await startFakeAliyun();
   try {
@@ -58,10 +73,13 @@ export async function benchSms(): Promise<void> {
     let first = WARM_UP;
     /** Raw SDK calls, then as many queued messages through the worker (numbers of their own); checks each went out once. */
     const round = async (label: string, n: number) => {
+      const rawCpu = countCpu();
       const sdk = await batchRate(n, (i) => rawSend(i, `raw-${label}`), 8);
+      const rawUse = rawCpu.stop();
       await enqueue(n, first, label);
       first += n;
       const sentBefore = fake.sent.length;
+      const workerCpu = countCpu(databasePids);
       const t0 = process.hrtime.bigint();
       let sent = 0;
       while (sent < n) {
@@ -70,18 +88,26 @@ export async function benchSms(): Promise<void> {
         sent = await MessageModel.countDocuments({ status: 'sent' });
       }
       const dispatch = sent / (Number(process.hrtime.bigint() - t0) / 1e9);
+      const workerUse = workerCpu.stop();
       const delivered = fake.sent.slice(sentBefore);
       const once = delivered.length === n && new Set(delivered.map((m) => m.outId)).size === n && sent === n;
       if (!once) await explainShortfall(delivered.length);
       await MessageModel.deleteMany({});
-      console.log(`    ${label}: raw SDK ${Math.round(sdk)}/s, worker ${Math.round(dispatch)}/s, ratio ${(dispatch / sdk).toFixed(3)}`);
-      return { sdk, dispatch, once };
+      const cpu = rawUse && workerUse ? `; CPU µs/message: raw${cpuText(rawUse, n)}, worker${cpuText(workerUse, n)}` : '';
+      console.log(`    ${label}: raw SDK ${Math.round(sdk)}/s, worker ${Math.round(dispatch)}/s, ratio ${(dispatch / sdk).toFixed(3)}${cpu}`);
+      return { sdk, dispatch, once, n, rawUse, workerUse };
     };
     const rounds = [];
     for (let r = 1; r <= ROUNDS; r++) rounds.push(await round(`round ${r}`, N));
     const median = [...rounds].sort((x, y) => x.dispatch / x.sdk - y.dispatch / y.sdk)[Math.floor(rounds.length / 2)];
     record('raw SDK SendSms calls/s (median round)', median.sdk, 'msg/s');
     record('queued SMS dispatched/s (worker, median round)', median.dispatch, 'msg/s', median.sdk);
+    if (median.rawUse && median.workerUse) {
+      // What the rates above are a contest of: CPU per message, every process of each path counted.
+      record('CPU µs per raw SDK call (median round)', cpuTotal(median.rawUse) / median.n, 'µs');
+      record('CPU µs per queued message, MongoDB included', cpuTotal(median.workerUse) / median.n, 'µs', cpuTotal(median.rawUse) / median.n);
+      record('main-thread CPU µs per queued message', median.workerUse.mainUs / median.n, 'µs', median.rawUse.mainUs / median.n);
+    }
     // The loopback fake answers at once, which makes the figures above a contest of CPU per message.
     // Aliyun answers over the internet: with its round trip, what limits both paths is the wait.
     fake.latencyMs = LATENCY_MS;

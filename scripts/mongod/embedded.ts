@@ -13,6 +13,8 @@ export interface EmbeddedMongo {
   uri: string;
   /** Members that exited while nobody asked them to, with their last log lines. */
   exits(): MemberExit[];
+  /** The operating-system ids of the running members' processes (the benchmark counts their CPU). */
+  pids(): number[];
   stop(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function startEmbeddedMongo(options: EmbeddedOptions = {}): Promise
   return {
     uri: replSet.getUri(options.dbName ?? 'onewindow'),
     exits: () => watch.exits,
+    pids: () => replSet.servers.flatMap((server) => server.instanceInfo?.instance.mongodProcess?.pid ?? []),
     async stop() {
       await watch.stopping();
       // doCleanup false keeps a persistent dbPath; throw-away folders are removed.
