@@ -39,8 +39,7 @@ const LATENCY_MS = Number(process.env.BENCH_SMS_LATENCY_MS ?? 50);
 const LATENCY_N = 400;
 
 /** CPU per message of one phase, in µs: `main+others[+database]`, for the round's line. */
-function cpuText(use: CpuUse | undefined, n: number): string {
-  if (!use) return '';
+function cpuText(use: CpuUse, n: number): string {
   const per = (us: number) => Math.round(us / n);
   return ` ${per(use.mainUs)}+${per(use.otherThreadsUs)}${use.databaseUs === undefined ? '' : `+${per(use.databaseUs)}`}`;
 }
